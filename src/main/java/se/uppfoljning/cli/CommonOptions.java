@@ -1,0 +1,73 @@
+package se.uppfoljning.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import picocli.CommandLine.Option;
+import se.uppfoljning.config.ConfigException;
+import se.uppfoljning.config.ProjectConfig;
+import se.uppfoljning.config.ProjectConfigLoader;
+
+/** The options every job takes (SPEC §10). Relative defaults resolve against the installation folder. */
+public class CommonOptions {
+    @Option(names = "--project", paramLabel = "<id>", description = "Project id: jobs/projects/<id>.yml.")
+    String project;
+
+    @Option(names = "--project-file", paramLabel = "<path.yml>", description = "A project file anywhere, instead of --project.")
+    Path projectFile;
+
+    @Option(names = "--inbox", paramLabel = "<dir>", description = "Inbox with one folder per source (deltagare, kontakter, bedomning, insatser, bistand, af_status).")
+    Path inbox;
+
+    @Option(names = "--out", paramLabel = "<dir>", description = "Output folder (default: out).")
+    Path out;
+
+    @Option(names = "--as-of", paramLabel = "<YYYY-MM-DD>", description = "The data cut: every number depends on it, never on the clock (default: today).")
+    LocalDate asOf;
+
+    @Option(names = "--db-url", paramLabel = "<jdbc-url>", description = "PostgreSQL server to use (or UPPFOLJNING_DB_URL); absent = the embedded database under data/.")
+    String dbUrl;
+
+    @Option(names = "--sources", paramLabel = "<dir>", description = "Source profiles (default: jobs/sources).")
+    Path sources;
+
+    static Path home() {
+        return Path.of(System.getProperty("uppfoljning.home", ".")).toAbsolutePath().normalize();
+    }
+
+    ProjectConfig projectConfig() {
+        if (projectFile != null) return ProjectConfigLoader.load(projectFile.toAbsolutePath());
+        if (project == null) throw new ConfigException("Name the project: --project <id> or --project-file <path.yml>.");
+        return ProjectConfigLoader.byId(home().resolve("jobs/projects"), project);
+    }
+
+    Path projectFilePath() {
+        return projectFile != null ? projectFile.toAbsolutePath() : home().resolve("jobs/projects").resolve(project + ".yml");
+    }
+
+    Path outDir() {
+        return (out != null ? out : home().resolve("out")).toAbsolutePath();
+    }
+
+    Path sourcesDir() {
+        Path dir = (sources != null ? sources : home().resolve("jobs/sources")).toAbsolutePath();
+        if (!dir.toFile().isDirectory()) throw new ConfigException("Source profile folder not found: " + dir + " (--sources).");
+        return dir;
+    }
+
+    LocalDate asOfDate() {
+        return asOf != null ? asOf : LocalDate.now();
+    }
+
+    /** Spring properties these options set. */
+    Map<String, Object> springProperties() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        if (dbUrl != null) p.put("uppfoljning.db.url", dbUrl);
+        if (System.getProperty("uppfoljning.data-dir") == null && System.getenv("UPPFOLJNING_DATA_DIR") == null) {
+            p.put("uppfoljning.data-dir", home().resolve("data").toString());
+        }
+        return p;
+    }
+}

@@ -1,0 +1,23 @@
+package se.uppfoljning.cli;
+
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import se.uppfoljning.UppfoljningApplication;
+
+/** Starts the Spring context (database, Flyway, Spring Batch) for one command. */
+final class Contexts {
+    private Contexts() {
+    }
+
+    static ConfigurableApplicationContext start(Map<String, Object> properties) {
+        SpringApplication app = new SpringApplication(UppfoljningApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setDefaultProperties(properties);
+        app.setLogStartupInfo(false);
+        return app.run();
+    }
+}

@@ -1,0 +1,73 @@
+package se.uppfoljning.extract;
+
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/** Builds one line of PostgreSQL's COPY text format: tab-separated, \N for NULL, backslash escapes. */
+final class CopyText {
+    private final StringBuilder line = new StringBuilder(256);
+
+    CopyText add(Object value) {
+        if (!line.isEmpty()) line.append('\t');
+        if (value == null) {
+            line.append("\\N");
+        } else if (value instanceof byte[] bytes) {
+            line.append("\\\\x").append(HexFormat.of().formatHex(bytes));
+        } else if (value instanceof List<?> list) {
+            // our codes are plain identifiers, so the array literal needs no quoting
+            line.append('{');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) line.append(',');
+                line.append(list.get(i));
+            }
+            line.append('}');
+        } else if (value instanceof Map<?, ?> map) {
+            escape(json(map));
+        } else {
+            escape(value.toString());
+        }
+        return this;
+    }
+
+    private void escape(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '\\' -> line.append("\\\\");
+                case '\t' -> line.append("\\t");
+                case '\n' -> line.append("\\n");
+                case '\r' -> line.append("\\r");
+                default -> line.append(ch);
+            }
+        }
+    }
+
+    private static String json(Map<?, ?> map) {
+        if (map.isEmpty()) return "{}";
+        StringBuilder b = new StringBuilder("{");
+        map.forEach((k, v) -> {
+            if (b.length() > 1) b.append(',');
+            quote(b, k.toString());
+            b.append(':');
+            quote(b, v.toString());
+        });
+        return b.append('}').toString();
+    }
+
+    private static void quote(StringBuilder b, String s) {
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '"' || ch == '\\') b.append('\\').append(ch);
+            else if (ch < 0x20) b.append(String.format("\\u%04x", (int) ch));
+            else b.append(ch);
+        }
+        b.append('"');
+    }
+
+    @Override
+    public String toString() {
+        return line.toString();
+    }
+}

@@ -1,0 +1,79 @@
+package se.uppfoljning.extract;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import se.uppfoljning.config.SourceProfile;
+
+/**
+ * Which cell of a row holds which of the source's columns. Names match case-insensitively, by our
+ * name or an alias of the source profile; columns we do not know are ignored.
+ */
+public final class HeaderMapping {
+    private final int[] cellOf; // per Source column: the cell index in the file, or -1 when absent
+
+    private HeaderMapping(int[] cellOf) {
+        this.cellOf = cellOf;
+    }
+
+    public static HeaderMapping resolve(String fileName, List<String> header, Source source, SourceProfile profile)
+            throws ExtractFileException {
+        List<String> names = new ArrayList<>();
+        for (String h : header) names.add(h.strip().toLowerCase(Locale.ROOT));
+        List<Column> columns = source.columns();
+        int[] cellOf = new int[columns.size()];
+        Arrays.fill(cellOf, -1);
+        List<String> missing = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            Column column = columns.get(c);
+            List<String> accepted = new ArrayList<>();
+            accepted.add(column.name());
+            accepted.addAll(profile.aliases().getOrDefault(column.name(), List.of()));
+            for (int i = 0; i < names.size(); i++) {
+                if (!accepted.contains(names.get(i))) continue;
+                if (cellOf[c] >= 0) throw new ExtractFileException(
+                        fileName + ": kolumnen " + column.name() + " finns två gånger i rubrikraden (kolumn "
+                                + (cellOf[c] + 1) + " och " + (i + 1) + "). Ta bort den ena och leverera filen igen.",
+                        fileName + ": column " + column.name() + " appears twice in the header (columns "
+                                + (cellOf[c] + 1) + " and " + (i + 1) + "). Remove one and deliver the file again.");
+                cellOf[c] = i;
+            }
+            if (cellOf[c] < 0 && column.required()) missing.add(column.name());
+        }
+        if (!missing.isEmpty()) throw missingColumns(fileName, header, source, missing);
+        return new HeaderMapping(cellOf);
+    }
+
+    private static ExtractFileException missingColumns(String fileName, List<String> header, Source source,
+                                                       List<String> missing) {
+        String joined = String.join(", ", missing);
+        String hintSv = "";
+        String hintEn = "";
+        if (header.size() == 1 && (header.get(0).contains(",") || header.get(0).contains("\t"))) {
+            String sep = header.get(0).contains("\t") ? "tabb" : "komma";
+            hintSv = " Filen verkar vara avgränsad med " + sep + "; extrakt ska vara semikolonavgränsade (;).";
+            hintEn = " The file seems to be separated by " + (sep.equals("tabb") ? "tabs" : "commas")
+                    + "; extracts must be separated by semicolons (;).";
+        }
+        return new ExtractFileException(
+                fileName + ": obligatorisk kolumn saknas i rubrikraden (rad 1): " + joined + "." + hintSv
+                        + " Lägg till kolumnen, eller dess namn som alias i jobs/sources/" + source.id()
+                        + ".yml, och leverera filen igen. Inget lästes in från filen.",
+                fileName + ": required column missing from the header (line 1): " + joined + "." + hintEn
+                        + " Add the column, or its name as an alias in jobs/sources/" + source.id()
+                        + ".yml, and deliver the file again. Nothing was loaded from the file.");
+    }
+
+    /** The cell of column {@code c} (index into {@link Source#columns()}), or null when absent. */
+    public String value(String[] cells, int c) {
+        int i = cellOf[c];
+        return i < 0 || i >= cells.length ? null : cells[i];
+    }
+
+    /** Where column {@code c} stands in the file, so a row's defects can be ranked leftmost first. */
+    public int position(int c) {
+        return cellOf[c] < 0 ? Integer.MAX_VALUE : cellOf[c];
+    }
+}

@@ -1,0 +1,168 @@
+package se.uppfoljning.extract;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import se.uppfoljning.config.SourceProfile;
+
+/**
+ * Reads the rows of every pending file of a run, one file after the other. Its position (which file,
+ * how many rows of it) is saved with every chunk, so a restarted run goes on after the last committed
+ * chunk. A file that cannot be read is handed on as a {@link FileFailure} instead of failing the run.
+ */
+public class InboxReader implements ItemStreamReader<ExtractItem> {
+    private static final String FILES = "inbox.files";
+    private static final String INDEX = "inbox.index";
+    private static final String ROWS = "inbox.rows";
+
+    private final FileRegistry registry;
+    private final String projectId;
+    private final Function<Source, SourceProfile> profiles;
+    private final IngestProgress progress;
+
+    private List<Long> fileIds;
+    private int index;
+    private int rowsOfFile;
+    private ExtractFile file;
+    private TableReader reader;
+    private HeaderMapping mapping;
+
+    public InboxReader(FileRegistry registry, String projectId, Function<Source, SourceProfile> profiles,
+                       IngestProgress progress) {
+        this.registry = registry;
+        this.projectId = projectId;
+        this.profiles = profiles;
+        this.progress = progress;
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        if (context.containsKey(FILES)) {
+            fileIds = new ArrayList<>();
+            for (String id : context.getString(FILES).split(",")) {
+                if (!id.isEmpty()) fileIds.add(Long.valueOf(id));
+            }
+            index = context.getInt(INDEX);
+            rowsOfFile = context.getInt(ROWS);
+        } else {
+            fileIds = registry.pending(projectId).stream().map(ExtractFile::fileId).toList();
+            index = 0;
+            rowsOfFile = 0;
+        }
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putString(FILES, String.join(",", fileIds.stream().map(String::valueOf).toList()));
+        context.putInt(INDEX, index);
+        context.putInt(ROWS, rowsOfFile);
+    }
+
+    @Override
+    public ExtractItem read() {
+        while (index < fileIds.size()) {
+            try {
+                if (reader == null) {
+                    file = registry.byId(fileIds.get(index));
+                    if (!"PENDING".equals(registry.status(file.fileId()))) {
+                        nextFile();
+                        continue;
+                    }
+                    openFile();
+                }
+                RawRecord record = reader.next();
+                if (record != null) {
+                    rowsOfFile++;
+                    progress.row(file);
+                    return new ExtractRow(file, mapping, record);
+                }
+                progress.fileRead(file);
+                closeReader();
+                nextFile();
+            } catch (ExtractFileException e) {
+                int rows = mapping == null ? rowsAfterHeader() : rowsOfFile;
+                FileFailure failure = new FileFailure(file, rows, e.messageSv(), e.messageEn());
+                closeReader();
+                nextFile();
+                return failure;
+            }
+        }
+        return null;
+    }
+
+    /** Opens the current file and skips the rows a previous attempt already committed. */
+    private void openFile() throws ExtractFileException {
+        reader = open(file);
+        mapping = HeaderMapping.resolve(file.fileName(), reader.header(), file.source(), profiles.apply(file.source()));
+        progress.fileStarted(file, rowsOfFile);
+        for (int i = 0; i < rowsOfFile; i++) {
+            if (reader.next() == null) break;
+        }
+    }
+
+    static TableReader open(ExtractFile file) throws ExtractFileException {
+        if (file.xlsx()) {
+            try {
+                if (!FileInspector.looksLikeZip(file.path())) throw new ExtractFileException(
+                        file.fileName() + " heter .xlsx men är ingen Excel-fil (troligen en CSV-fil). Spara den som"
+                                + " .xlsx i Excel eller byt ändelsen till .csv och leverera den igen.",
+                        file.fileName() + " is named .xlsx but is not an Excel file (probably a CSV file). Save it"
+                                + " as .xlsx in Excel or rename it to .csv and deliver it again.");
+            } catch (IOException e) {
+                throw new ExtractFileException(file.fileName() + " kan inte läsas.", file.fileName() + " cannot be read.", e);
+            }
+            return new XlsxTableReader(file.path());
+        }
+        Charset charset = switch (file.encoding()) {
+            case "windows-1252" -> Charset.forName("windows-1252");
+            case "UTF-16" -> StandardCharsets.UTF_16;
+            default -> StandardCharsets.UTF_8;
+        };
+        return new CsvTableReader(file.path(), charset);
+    }
+
+    /**
+     * A file whose header cannot be used is not read, but its rows are still counted, so that
+     * rows read = rows loaded (0) + rows rejected holds for it too.
+     */
+    private int rowsAfterHeader() {
+        if (reader == null) return 0;
+        int n = 0;
+        try {
+            while (reader.next() != null) n++;
+        } catch (ExtractFileException | RuntimeException e) {
+            // the rows up to the unreadable part are what can be counted
+        }
+        return n;
+    }
+
+    private void nextFile() {
+        index++;
+        rowsOfFile = 0;
+        mapping = null;
+    }
+
+    private void closeReader() {
+        if (reader != null) {
+            try {
+                reader.close();
+            } catch (IOException e) {
+                // nothing was written through it; a failed close loses nothing
+            }
+            reader = null;
+        }
+    }
+
+    @Override
+    public void close() throws ItemStreamException {
+        closeReader();
+    }
+}

@@ -1,0 +1,55 @@
+package se.uppfoljning.extract;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The first step of an ingest: every file in the inbox is checksummed and entered in the file
+ * registry. Identical content seen before is left alone. Anything a crashed earlier run staged for a
+ * still-pending file is cleared, because this fresh run reads those files from their first row.
+ */
+@Component
+public class RegisterExtracts {
+    public record Result(List<Long> registered, List<Long> unchanged) {
+    }
+
+    private final FileRegistry registry;
+    private final JdbcClient jdbc;
+
+    public RegisterExtracts(FileRegistry registry, JdbcClient jdbc) {
+        this.registry = registry;
+        this.jdbc = jdbc;
+    }
+
+    public Result register(String projectId, Path inbox, LocalDate asOf, long executionId) {
+        for (ExtractFile stale : registry.pending(projectId)) {
+            jdbc.sql("DELETE FROM " + stale.source().stagingTable() + " WHERE file_id = ?").param(stale.fileId()).update();
+            jdbc.sql("DELETE FROM reject WHERE file_id = ?").param(stale.fileId()).update();
+        }
+        List<Long> registered = new ArrayList<>();
+        List<Long> unchanged = new ArrayList<>();
+        for (InboxFile f : Inbox.scan(inbox, asOf)) {
+            FileInspector.Inspection inspection;
+            try {
+                inspection = FileInspector.inspect(f.path(), f.xlsx());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + f.path() + ": " + e.getMessage(), e);
+            }
+            FileRegistry.Registered r = registry.register(projectId, f, inspection, executionId);
+            if (r.registration() == FileRegistry.Registration.UNCHANGED) unchanged.add(r.file().fileId());
+            else registered.add(r.file().fileId());
+        }
+        // a file left pending by an abandoned run but no longer in the inbox is taken along too
+        for (ExtractFile p : registry.pending(projectId)) {
+            if (!registered.contains(p.fileId())) registered.add(p.fileId());
+        }
+        return new Result(registered, unchanged);
+    }
+}

@@ -1,0 +1,239 @@
+package se.uppfoljning.extract;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import se.uppfoljning.config.ProjectConfig;
+import se.uppfoljning.config.SourceProfile;
+import se.uppfoljning.identity.InvalidPersonnummerException;
+import se.uppfoljning.identity.Personnummer;
+
+/**
+ * The row rules of SPEC §4 and §11 R2–R6 for one source: every cell is parsed and checked, and a row
+ * with defects is rejected once, for the first defect in R3's order and, for the same reason, the
+ * leftmost column. Overlapping episodes (R1) need all rows and are checked in SQL afterwards.
+ */
+public final class RowValidator {
+    private static final Pattern LOOKS_LIKE_PNR = Pattern.compile("\\d{6}\\s*[-+]?\\s*\\d{4}");
+    private static final int MAX_VALUE_CHARS = 200;
+
+    private final Source source;
+    private final ProjectConfig project;
+    private final SourceProfile profile;
+    private final YearMonth firstMonth;
+    private final YearMonth lastMonth;
+
+    public RowValidator(Source source, ProjectConfig project, SourceProfile profile) {
+        this.source = source;
+        this.project = project;
+        this.profile = profile;
+        this.firstMonth = YearMonth.from(project.start().minusYears(1));
+        this.lastMonth = YearMonth.from(project.end().plusYears(1));
+    }
+
+    /** A row that passed: the personnummer, the typed value of each column and the raw codes kept. */
+    public record Valid(ExtractRow row, Personnummer personnummer, Object[] values, Map<String, String> rawCodes) {
+    }
+
+    /** Either a {@link Valid} row or a {@link RejectedRow}. */
+    public Object check(ExtractRow row) {
+        Check check = new Check(row);
+        List<Column> columns = source.columns();
+        for (int c = 0; c < columns.size(); c++) check.cell(c, columns.get(c));
+        check.crossChecks();
+        if (check.worst != null) return check.worst.toReject(row);
+        return new Valid(row, check.personnummer, check.values, check.rawCodes);
+    }
+
+    private record Defect(RejectReason reason, int position, String field, String value, String sv, String en) {
+        boolean before(Defect other) {
+            if (reason != other.reason) return reason.ordinal() < other.reason.ordinal();
+            return position < other.position;
+        }
+
+        RejectedRow toReject(ExtractRow row) {
+            return new RejectedRow(row.file().fileId(), row.line(), field, value, reason, sv, en);
+        }
+    }
+
+    /** The state of checking one row. */
+    private final class Check {
+        final ExtractRow row;
+        final LocalDate delivery;
+        final Object[] values = new Object[source.columns().size()];
+        final Map<String, String> rawCodes = new LinkedHashMap<>();
+        Personnummer personnummer;
+        Defect worst;
+
+        Check(ExtractRow row) {
+            this.row = row;
+            this.delivery = row.file().deliveryDate();
+        }
+
+        void defect(int c, RejectReason reason, String raw, Object... args) {
+            Column column = source.columns().get(c);
+            Object[] withField = new Object[args.length + 1];
+            withField[0] = column.name();
+            System.arraycopy(args, 0, withField, 1, args.length);
+            Defect d = new Defect(reason, row.mapping().position(c), column.name(), safeValue(column, raw),
+                    reason.messageSv(withField), reason.messageEn(withField));
+            if (worst == null || d.before(worst)) worst = d;
+        }
+
+        void cell(int c, Column column) {
+            String raw = Values.unwrapExcelText(row.value(c));
+            if (raw.isEmpty()) {
+                if (column.required()) defect(c, RejectReason.MISSING_VALUE, raw);
+                else values[c] = column.whenEmpty();
+                return;
+            }
+            switch (column.kind()) {
+                case PERSONNUMMER -> personnummer(c, raw);
+                case TEXT -> values[c] = raw;
+                case TEAM -> team(c, raw);
+                case AREA -> values[c] = raw; // checked against its team in crossChecks (R2)
+                case DATE -> date(c, raw);
+                case MONTH -> month(c, raw);
+                case DECIMAL -> number(c, raw, null, null);
+                case HOURS -> number(c, raw, BigDecimal.ZERO, BigDecimal.valueOf(168));
+                case STEP -> step(c, raw);
+                case CODE -> code(c, column, raw);
+                case CODE_LIST -> codeList(c, column, raw);
+            }
+        }
+
+        void personnummer(int c, String raw) {
+            try {
+                personnummer = Personnummer.parse(raw, delivery);
+            } catch (InvalidPersonnummerException e) {
+                Column column = source.columns().get(c);
+                Defect d = new Defect(RejectReason.INVALID_PNR, row.mapping().position(c), column.name(),
+                        Personnummer.mask(raw), RejectReason.INVALID_PNR.messageSv(column.name(), e.reasonSv()),
+                        RejectReason.INVALID_PNR.messageEn(column.name(), e.getMessage()));
+                if (worst == null || d.before(worst)) worst = d;
+            }
+        }
+
+        void team(int c, String raw) {
+            Optional<ProjectConfig.Team> team = project.team(raw);
+            if (team.isEmpty()) defect(c, RejectReason.UNKNOWN_TEAM_OR_AREA, raw);
+            else values[c] = team.get().id();
+        }
+
+        void date(int c, String raw) {
+            LocalDate d = Values.date(raw);
+            if (d == null) {
+                defect(c, RejectReason.INVALID_DATE, raw);
+                return;
+            }
+            if (d.isAfter(delivery)) defect(c, RejectReason.DATE_AFTER_DELIVERY, raw, delivery);
+            values[c] = d;
+        }
+
+        void month(int c, String raw) {
+            YearMonth m = Values.month(raw);
+            if (m == null) {
+                defect(c, RejectReason.INVALID_DATE, raw);
+                return;
+            }
+            if (m.atDay(1).isAfter(delivery)) defect(c, RejectReason.DATE_AFTER_DELIVERY, raw, delivery);
+            if (m.isBefore(firstMonth) || m.isAfter(lastMonth)) defect(c, RejectReason.MONTH_OUT_OF_RANGE, raw);
+            values[c] = m.atDay(1);
+        }
+
+        void number(int c, String raw, BigDecimal min, BigDecimal max) {
+            BigDecimal n = Values.decimal(raw);
+            if (n == null) {
+                defect(c, RejectReason.NOT_A_NUMBER, raw);
+                return;
+            }
+            if ((min != null && n.compareTo(min) < 0) || (max != null && n.compareTo(max) > 0)) {
+                defect(c, RejectReason.OUT_OF_RANGE, raw, min + "–" + max);
+            }
+            values[c] = n;
+        }
+
+        void step(int c, String raw) {
+            BigDecimal n = Values.decimal(raw);
+            if (n == null || n.stripTrailingZeros().scale() > 0) {
+                defect(c, RejectReason.NOT_A_NUMBER, raw);
+                return;
+            }
+            if (n.compareTo(BigDecimal.ONE) < 0 || n.compareTo(BigDecimal.valueOf(7)) > 0) {
+                defect(c, RejectReason.OUT_OF_RANGE, raw, "1–7");
+            }
+            values[c] = n.intValue();
+        }
+
+        void code(int c, Column column, String raw) {
+            Optional<String> ours = profile.mapCode(column.name(), raw, column.codes());
+            if (ours.isEmpty()) {
+                defect(c, RejectReason.UNKNOWN_CODE, raw);
+                return;
+            }
+            if (!ours.get().equals(raw)) rawCodes.put(column.name(), raw);
+            values[c] = ours.get();
+        }
+
+        void codeList(int c, Column column, String raw) {
+            List<String> codes = new ArrayList<>();
+            for (String part : raw.split("\\|")) {
+                if (part.isBlank()) continue;
+                Optional<String> ours = profile.mapCode(column.name(), part, column.codes());
+                if (ours.isEmpty()) {
+                    defect(c, RejectReason.UNKNOWN_CODE, raw);
+                    return;
+                }
+                codes.add(ours.get());
+            }
+            if (!String.join("|", codes).equals(raw)) rawCodes.put(column.name(), raw);
+            values[c] = List.copyOf(codes);
+        }
+
+        void crossChecks() {
+            source.startAndEnd().ifPresent(pair -> {
+                int start = index(pair[0]);
+                int end = index(pair[1]);
+                if (values[start] instanceof LocalDate s && values[end] instanceof LocalDate e && e.isBefore(s)) {
+                    defect(end, RejectReason.END_BEFORE_START, row.value(end), pair[1]);
+                }
+            });
+            if (source == Source.DELTAGARE) areaOfTeam();
+        }
+
+        /** R2: the area must be one of its team's areas (of any team when the team is unknown). */
+        void areaOfTeam() {
+            int teamColumn = index("team");
+            int areaColumn = index("omrade");
+            if (!(values[areaColumn] instanceof String area)) return;
+            Optional<String> known = values[teamColumn] instanceof String teamId
+                    ? project.team(teamId).flatMap(t -> t.area(area))
+                    : project.teams().stream().map(t -> t.area(area)).flatMap(Optional::stream).findFirst();
+            if (known.isEmpty()) defect(areaColumn, RejectReason.UNKNOWN_TEAM_OR_AREA, area);
+            else values[areaColumn] = known.get();
+        }
+
+        int index(String name) {
+            List<Column> columns = source.columns();
+            for (int i = 0; i < columns.size(); i++) {
+                if (columns.get(i).name().equals(name)) return i;
+            }
+            throw new IllegalArgumentException(name);
+        }
+    }
+
+    /** A value as it may appear in a reject file: never a personnummer, never a megabyte. */
+    static String safeValue(Column column, String raw) {
+        if (column.kind() == Column.Kind.PERSONNUMMER || LOOKS_LIKE_PNR.matcher(raw).find()) {
+            return Personnummer.mask(raw);
+        }
+        return raw.length() > MAX_VALUE_CHARS ? raw.substring(0, MAX_VALUE_CHARS) + "…" : raw;
+    }
+}

@@ -1,0 +1,63 @@
+package se.uppfoljning.extract;
+
+import java.util.List;
+
+import se.uppfoljning.identity.PersonKeyHasher;
+import se.uppfoljning.identity.PersonnummerCipher;
+
+/**
+ * Turns a valid row into its staging line. Here the personnummer becomes the person key; the number
+ * itself is kept only encrypted, only in the team register and only with consent (SPEC §3).
+ */
+public final class StagingRows {
+    private final PersonKeyHasher keys;
+    private final PersonnummerCipher cipher;
+
+    public StagingRows(PersonKeyHasher keys, PersonnummerCipher cipher) {
+        this.keys = keys;
+        this.cipher = cipher;
+    }
+
+    /** The staging table's columns, in COPY order. */
+    public static List<String> columns(Source source) {
+        var names = new java.util.ArrayList<>(List.of("file_id", "line", "person_key", "birth_date", "legal_gender"));
+        if (source == Source.DELTAGARE) names.add("pnr_encrypted");
+        for (Column c : source.columns()) {
+            if (c.kind() != Column.Kind.PERSONNUMMER) names.add(c.name());
+        }
+        names.add("raw_codes");
+        return names;
+    }
+
+    public StagedRow stage(RowValidator.Valid valid) {
+        ExtractRow row = valid.row();
+        Source source = row.file().source();
+        CopyText line = new CopyText()
+                .add(row.file().fileId())
+                .add(row.line())
+                .add(keys.keyOf(valid.personnummer()))
+                .add(valid.personnummer().birthDate())
+                .add(valid.personnummer().legalGender());
+        if (source == Source.DELTAGARE) {
+            line.add(anonymous(source, valid.values()) ? null : cipher.encrypt(valid.personnummer()));
+        }
+        List<Column> columns = source.columns();
+        for (int c = 0; c < columns.size(); c++) {
+            if (columns.get(c).kind() != Column.Kind.PERSONNUMMER) line.add(valid.values()[c]);
+        }
+        line.add(valid.rawCodes().isEmpty() ? null : valid.rawCodes());
+        return new StagedRow(row.file().fileId(), source, line.toString());
+    }
+
+    /** No consent (samtycke N) or a protected identity (skyddad J): the number is not stored. */
+    private static boolean anonymous(Source source, Object[] values) {
+        List<Column> columns = source.columns();
+        boolean anonymous = false;
+        for (int c = 0; c < columns.size(); c++) {
+            String name = columns.get(c).name();
+            if (name.equals("samtycke") && "N".equals(values[c])) anonymous = true;
+            if (name.equals("skyddad") && "J".equals(values[c])) anonymous = true;
+        }
+        return anonymous;
+    }
+}

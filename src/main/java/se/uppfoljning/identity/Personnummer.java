@@ -1,0 +1,165 @@
+package se.uppfoljning.identity;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import se.uppfoljning.identity.InvalidPersonnummerException.Reason;
+
+/**
+ * A valid Swedish personnummer or samordningsnummer (SPEC §3), held as its 12 digits.
+ *
+ * <p>{@link #toString()} is masked so that string concatenation can never put a number into a log
+ * line or an exception message; use {@link #value()} where the digits are really needed.
+ */
+public final class Personnummer {
+    // Hand-typed lists contain spaces anywhere, including no-break spaces copied from spreadsheets.
+    private static final Pattern BLANKS = Pattern.compile("[\\s\\p{Z}]+");
+    private static final Pattern FORM = Pattern.compile("(\\d{6}|\\d{8})([-+]?)(\\d{4})");
+    private static final Pattern ANY_DIGIT = Pattern.compile("\\p{Nd}");
+    private static final int COORDINATION_DAY_OFFSET = 60;
+    private static final String HIDDEN = "-****";
+
+    private final String value;
+    private final LocalDate birthDate;
+
+    private Personnummer(String value, LocalDate birthDate) {
+        this.value = value;
+        this.birthDate = birthDate;
+    }
+
+    /**
+     * Parses one of the forms {@code YYYYMMDD-NNNC}, {@code YYYYMMDDNNNC}, {@code YYMMDD-NNNC},
+     * {@code YYMMDD+NNNC} and {@code YYMMDDNNNC}; blanks anywhere are ignored. In a 12-digit form
+     * {@code +} is accepted as a separator, since the century is given.
+     *
+     * @param referenceDate the extract's delivery date: a 10-digit form gets the century that makes
+     *                      the person under 100 on it (100–199 with {@code +}), and nobody may be born after it
+     */
+    public static Personnummer parse(String raw, LocalDate referenceDate) throws InvalidPersonnummerException {
+        Objects.requireNonNull(referenceDate, "referenceDate");
+        if (raw == null || raw.isBlank()) throw new InvalidPersonnummerException(Reason.MISSING);
+        Matcher m = FORM.matcher(BLANKS.matcher(raw).replaceAll(""));
+        if (!m.matches()) throw new InvalidPersonnummerException(Reason.FORMAT);
+
+        String datePart = m.group(1);
+        String tenDigits = datePart.substring(datePart.length() - 6) + m.group(3);
+        int month = Integer.parseInt(tenDigits.substring(2, 4));
+        int dayField = Integer.parseInt(tenDigits.substring(4, 6));
+        int year = datePart.length() == 8
+                ? Integer.parseInt(datePart.substring(0, 4))
+                : inferYear(Integer.parseInt(tenDigits.substring(0, 2)), month, birthDay(dayField),
+                        m.group(2).equals("+"), referenceDate);
+
+        // The date is checked before the check digit: "no such date" tells whoever corrects the row
+        // which part to look at, a wrong check digit does not.
+        LocalDate birthDate = birthDate(year, month, dayField);
+        if (!luhnValid(tenDigits)) throw new InvalidPersonnummerException(Reason.CHECK_DIGIT);
+        if (birthDate.isAfter(referenceDate)) throw new InvalidPersonnummerException(Reason.BORN_AFTER_REFERENCE_DATE);
+        return new Personnummer(String.format("%04d", year) + tenDigits.substring(2), birthDate);
+    }
+
+    private static int birthDay(int dayField) {
+        return dayField > COORDINATION_DAY_OFFSET ? dayField - COORDINATION_DAY_OFFSET : dayField;
+    }
+
+    /**
+     * The latest year ending in {@code yy} whose birthday is not after the reference date, i.e. age
+     * 0–99; with {@code +} a century earlier. Month and day are compared as numbers because the date
+     * may not exist; that is reported afterwards. Comparing 0229 with 0228 also gives R11's rule.
+     */
+    private static int inferYear(int yy, int month, int day, boolean hundredOrOver, LocalDate ref) {
+        int year = ref.getYear() - Math.floorMod(ref.getYear() - yy, 100);
+        if (year == ref.getYear() && month * 100 + day > ref.getMonthValue() * 100 + ref.getDayOfMonth()) {
+            year -= 100;
+        }
+        return hundredOrOver ? year - 100 : year;
+    }
+
+    private static LocalDate birthDate(int year, int month, int dayField) throws InvalidPersonnummerException {
+        boolean plausibleDay = (dayField >= 1 && dayField <= 31)
+                || (dayField > COORDINATION_DAY_OFFSET && dayField <= COORDINATION_DAY_OFFSET + 31);
+        if (!plausibleDay) throw new InvalidPersonnummerException(Reason.NO_SUCH_DATE);
+        try {
+            return LocalDate.of(year, month, birthDay(dayField));
+        } catch (DateTimeException e) {
+            throw new InvalidPersonnummerException(Reason.NO_SUCH_DATE);
+        }
+    }
+
+    private static boolean luhnValid(String tenDigits) {
+        int sum = 0;
+        for (int i = 0; i < 10; i++) {
+            int d = tenDigits.charAt(i) - '0';
+            if (i % 2 == 0) {
+                d *= 2;
+                if (d > 9) d -= 9;
+            }
+            sum += d;
+        }
+        return sum % 10 == 0;
+    }
+
+    /** The normalised 12 digits, e.g. {@code 192401019183}. */
+    public String value() {
+        return value;
+    }
+
+    /** The birth date; for a samordningsnummer the day field minus 60. */
+    public LocalDate birthDate() {
+        return birthDate;
+    }
+
+    public boolean coordinationNumber() {
+        return Integer.parseInt(value.substring(6, 8)) > COORDINATION_DAY_OFFSET;
+    }
+
+    /** {@code "K"} (kvinna) when the third of the last four digits is even, else {@code "M"}. */
+    public String legalGender() {
+        return (value.charAt(10) - '0') % 2 == 0 ? "K" : "M";
+    }
+
+    /** Age in whole years on {@code date}; born 29 February turns a year older on 1 March in common years (R11). */
+    public int ageAt(LocalDate date) {
+        return Period.between(birthDate, date).getYears();
+    }
+
+    /** The date digits as given (day + 60 for a samordningsnummer) and a hidden serial: {@code 19240101-****}. */
+    public String masked() {
+        return value.substring(0, 8) + HIDDEN;
+    }
+
+    /**
+     * Masks any raw value that might be a personnummer before it goes to a reject file or a log.
+     * The digits are counted without separators: 12 digits keep the first 8 and 10 or 11 keep the
+     * first 6 (the date part), followed by {@code -****}; any other value with 4 or more digits has
+     * every digit replaced by {@code *}. Fewer digits cannot identify anyone and are kept as typed,
+     * which helps whoever corrects the row. {@code null} gives {@code null}.
+     */
+    public static String mask(String raw) {
+        if (raw == null) return null;
+        String digits = raw.replaceAll("\\P{Nd}", "");
+        if (digits.length() == 12) return digits.substring(0, 8) + HIDDEN;
+        if (digits.length() == 10 || digits.length() == 11) return digits.substring(0, 6) + HIDDEN;
+        if (digits.length() >= 4) return ANY_DIGIT.matcher(raw).replaceAll("*");
+        return raw;
+    }
+
+    @Override
+    public String toString() {
+        return masked();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Personnummer other && value.equals(other.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+}

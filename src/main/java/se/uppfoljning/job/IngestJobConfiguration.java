@@ -1,0 +1,180 @@
+package se.uppfoljning.job;
+
+import static se.uppfoljning.job.JobParameterNames.*;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import se.uppfoljning.config.ProjectConfig;
+import se.uppfoljning.config.ProjectConfigLoader;
+import se.uppfoljning.config.SourceProfiles;
+import se.uppfoljning.extract.CheckedRow;
+import se.uppfoljning.extract.ExtractFile;
+import se.uppfoljning.extract.ExtractItem;
+import se.uppfoljning.extract.ExtractRowProcessor;
+import se.uppfoljning.extract.FileRegistry;
+import se.uppfoljning.extract.InboxReader;
+import se.uppfoljning.extract.IngestProgress;
+import se.uppfoljning.extract.RegisterExtracts;
+import se.uppfoljning.extract.RejectFileWriter;
+import se.uppfoljning.extract.Source;
+import se.uppfoljning.extract.StagingRows;
+import se.uppfoljning.extract.StagingWriter;
+import se.uppfoljning.identity.PersonKeyHasher;
+import se.uppfoljning.identity.PersonnummerCipher;
+import se.uppfoljning.register.EpisodeOverlapCheck;
+import se.uppfoljning.register.RegisterLoader;
+
+/**
+ * The {@code ingest} job: extracts in the inbox → staging (validated, rejects kept) → register.
+ * <ol>
+ *   <li>registerExtracts: checksum and register every file; identical content is a no-op</li>
+ *   <li>stageRows: read, check and COPY every row, 5,000 per chunk, restartable after any chunk</li>
+ *   <li>rejectOverlaps: overlapping episodes (R1), set-based</li>
+ *   <li>loadRegister: reject-share threshold per file, then merge into the register</li>
+ *   <li>writeRejectFiles: one reject file per extract with rejected rows</li>
+ * </ol>
+ */
+@Configuration(proxyBeanMethods = false)
+public class IngestJobConfiguration {
+    public static final String JOB_NAME = "ingest";
+    public static final String REGISTERED_FILES = "ingest.registeredFiles";
+    public static final String UNCHANGED_FILES = "ingest.unchangedFiles";
+    static final int CHUNK_SIZE = 5_000;
+
+    @Bean
+    Job ingestJob(JobRepository jobRepository, Step registerExtractsStep, Step stageRowsStep, Step rejectOverlapsStep,
+                  Step loadRegisterStep, Step writeRejectFilesStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(registerExtractsStep)
+                .next(stageRowsStep)
+                .next(rejectOverlapsStep)
+                .next(loadRegisterStep)
+                .next(writeRejectFilesStep)
+                .build();
+    }
+
+    @Bean
+    Step registerExtractsStep(JobRepository jobRepository, PlatformTransactionManager tm, RegisterExtracts register) {
+        return new StepBuilder("registerExtracts", jobRepository).tasklet((contribution, chunk) -> {
+            var jobExecution = chunk.getStepContext().getStepExecution().getJobExecution();
+            JobParameters p = jobExecution.getJobParameters();
+            RegisterExtracts.Result result = register.register(p.getString(PROJECT), Path.of(p.getString(INBOX)),
+                    p.getLocalDate(AS_OF), jobExecution.getId());
+            jobExecution.getExecutionContext().putString(REGISTERED_FILES, join(result.registered()));
+            jobExecution.getExecutionContext().putString(UNCHANGED_FILES, join(result.unchanged()));
+            return RepeatStatus.FINISHED;
+        }, tm).build();
+    }
+
+    @Bean
+    Step stageRowsStep(JobRepository jobRepository, PlatformTransactionManager tm, InboxReader inboxReader,
+                   ExtractRowProcessor extractRowProcessor, StagingWriter stagingWriter) {
+        return new StepBuilder("stageRows", jobRepository)
+                .<ExtractItem, CheckedRow>chunk(CHUNK_SIZE)
+                .transactionManager(tm)
+                .reader(inboxReader)
+                .processor(extractRowProcessor)
+                .writer(stagingWriter)
+                .build();
+    }
+
+    @Bean
+    Step rejectOverlapsStep(JobRepository jobRepository, PlatformTransactionManager tm, EpisodeOverlapCheck check) {
+        return new StepBuilder("rejectOverlaps", jobRepository).tasklet((contribution, chunk) -> {
+            JobParameters p = chunk.getStepContext().getStepExecution().getJobParameters();
+            contribution.incrementWriteCount(check.rejectOverlaps(p.getString(PROJECT)));
+            return RepeatStatus.FINISHED;
+        }, tm).build();
+    }
+
+    @Bean
+    Step loadRegisterStep(JobRepository jobRepository, PlatformTransactionManager tm, RegisterLoader loader) {
+        return new StepBuilder("loadRegister", jobRepository).tasklet((contribution, chunk) -> {
+            JobParameters p = chunk.getStepContext().getStepExecution().getJobParameters();
+            loader.load(p.getString(PROJECT), new BigDecimal(p.getString(MAX_REJECT_SHARE, "0.20")));
+            return RepeatStatus.FINISHED;
+        }, tm).build();
+    }
+
+    @Bean
+    Step writeRejectFilesStep(JobRepository jobRepository, PlatformTransactionManager tm, FileRegistry registry,
+                          RejectFileWriter writer) {
+        return new StepBuilder("writeRejectFiles", jobRepository).tasklet((contribution, chunk) -> {
+            var jobExecution = chunk.getStepContext().getStepExecution().getJobExecution();
+            Path out = Path.of(jobExecution.getJobParameters().getString(OUT));
+            for (long id : ids(jobExecution.getExecutionContext().getString(REGISTERED_FILES, ""))) {
+                ExtractFile file = registry.byId(id);
+                writeQuietly(writer, out, file);
+            }
+            return RepeatStatus.FINISHED;
+        }, tm).build();
+    }
+
+    private static void writeQuietly(RejectFileWriter writer, Path out, ExtractFile file) {
+        try {
+            writer.write(out, file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot write the reject file of " + file.fileName()
+                    + " under " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Bean
+    @StepScope
+    InboxReader inboxReader(FileRegistry registry, @Value("#{jobParameters['" + PROJECT + "']}") String project,
+                            @Value("#{jobParameters['" + SOURCES + "']}") String sources, IngestProgress progress) {
+        SourceProfiles profiles = profiles(sources);
+        return new InboxReader(registry, project, s -> profiles.of(s.id()), progress);
+    }
+
+    @Bean
+    @StepScope
+    ExtractRowProcessor extractRowProcessor(@Value("#{jobParameters['" + PROJECT_FILE + "']}") String projectFile,
+                                            @Value("#{jobParameters['" + SOURCES + "']}") String sources,
+                                            PersonKeyHasher keys, PersonnummerCipher cipher) {
+        ProjectConfig project = ProjectConfigLoader.load(Path.of(projectFile));
+        SourceProfiles profiles = profiles(sources);
+        return new ExtractRowProcessor(project, s -> profiles.of(s.id()), new StagingRows(keys, cipher));
+    }
+
+    @Bean
+    @StepScope
+    StagingWriter stagingWriter(DataSource dataSource, FileRegistry registry, IngestProgress progress) {
+        return new StagingWriter(dataSource, registry, progress);
+    }
+
+    @Bean
+    IngestProgress ingestProgress() {
+        return new IngestProgress(System.out);
+    }
+
+    private static SourceProfiles profiles(String dir) {
+        return new SourceProfiles(Path.of(dir), Arrays.stream(Source.values()).map(Source::id).toList());
+    }
+
+    static String join(java.util.List<Long> ids) {
+        return String.join(",", ids.stream().map(String::valueOf).toList());
+    }
+
+    public static java.util.List<Long> ids(String joined) {
+        return Arrays.stream(joined.split(",")).filter(s -> !s.isBlank()).map(Long::valueOf).toList();
+    }
+}

@@ -1,0 +1,16 @@
+package se.uppfoljning.job;
+
+/** The names of the job parameters the command line passes and the steps read. */
+public final class JobParameterNames {
+    public static final String PROJECT = "project";
+    public static final String PROJECT_FILE = "projectFile";
+    public static final String INBOX = "inbox";
+    public static final String INBOX_FINGERPRINT = "inboxFingerprint";
+    public static final String OUT = "out";
+    public static final String SOURCES = "sources";
+    public static final String AS_OF = "asOf";
+    public static final String MAX_REJECT_SHARE = "maxRejectShare";
+
+    private JobParameterNames() {
+    }
+}

@@ -1,0 +1,91 @@
+package se.uppfoljning.register;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import se.uppfoljning.extract.ExtractFile;
+import se.uppfoljning.extract.FileRegistry;
+
+/**
+ * Finishes the files of a run: a file with more rejected rows than the allowed share fails as a
+ * whole (R4: exactly the threshold passes; overlap rejects count); the others go into the register,
+ * and a later delivery of the same scope replaces the rows of the earlier one (SPEC §4).
+ */
+@Component
+public class RegisterLoader {
+    private final JdbcClient jdbc;
+    private final FileRegistry registry;
+    private final RegisterMerge merge;
+
+    public RegisterLoader(JdbcClient jdbc, FileRegistry registry, RegisterMerge merge) {
+        this.jdbc = jdbc;
+        this.registry = registry;
+        this.merge = merge;
+    }
+
+    public void load(String projectId, BigDecimal maxRejectShare) {
+        for (ExtractFile file : registry.pending(projectId)) {
+            int staged = merge.countStaged(file.source(), file.fileId());
+            int rejected = jdbc.sql("SELECT count(*) FROM reject WHERE file_id = ?").param(file.fileId())
+                    .query(Integer.class).single();
+            int read = staged + rejected;
+            if (BigDecimal.valueOf(rejected).compareTo(maxRejectShare.multiply(BigDecimal.valueOf(read))) > 0) {
+                failOverThreshold(file, read, rejected, maxRejectShare);
+            } else {
+                loadOrSupersede(file, read, rejected);
+            }
+        }
+    }
+
+    private void failOverThreshold(ExtractFile file, int read, int rejected, BigDecimal share) {
+        String percent = BigDecimal.valueOf(rejected * 100L).divide(BigDecimal.valueOf(read), 1,
+                java.math.RoundingMode.HALF_UP).toPlainString();
+        String limit = share.multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString();
+        registry.fail(file.fileId(), read,
+                file.fileName() + ": " + rejected + " av " + read + " rader (" + percent + " %) avvisades, mer än gränsen "
+                        + limit + " %. Inget lästes in från filen. Rätta raderna i avvisningsfilen och leverera filen igen.",
+                file.fileName() + ": " + rejected + " of " + read + " rows (" + percent + " %) were rejected, more than the"
+                        + " limit of " + limit + " %. Nothing was loaded from the file. Fix the rows listed in the reject"
+                        + " file and deliver the file again.");
+    }
+
+    private void loadOrSupersede(ExtractFile file, int read, int rejected) {
+        Optional<Long> newer = jdbc.sql("""
+                        SELECT file_id FROM extract_file
+                         WHERE project_id = ? AND scope = ? AND status = 'LOADED' AND file_id <> ?
+                           AND delivery_date > ?
+                         ORDER BY delivery_date DESC, file_id DESC LIMIT 1""")
+                .params(file.projectId(), file.scope(), file.fileId(), file.deliveryDate())
+                .query(Long.class).optional();
+        if (newer.isPresent()) {
+            // an older delivery arriving late: kept in the history, its rows do not replace newer ones
+            merge.dropStaged(file.source(), file.fileId());
+            finish(file, "SUPERSEDED", newer.get(), read, read - rejected, rejected);
+            return;
+        }
+        List<Long> replaced = jdbc.sql("""
+                        SELECT file_id FROM extract_file
+                         WHERE project_id = ? AND scope = ? AND status = 'LOADED' AND file_id <> ?""")
+                .params(file.projectId(), file.scope(), file.fileId())
+                .query(Long.class).list();
+        for (long old : replaced) {
+            merge.removeFromRegister(file.source(), old);
+            jdbc.sql("UPDATE extract_file SET status = 'SUPERSEDED', superseded_by = ? WHERE file_id = ?")
+                    .params(file.fileId(), old).update();
+        }
+        int loaded = merge.merge(file.source(), file.fileId());
+        finish(file, "LOADED", null, read, loaded, rejected);
+    }
+
+    private void finish(ExtractFile file, String status, Long supersededBy, int read, int loaded, int rejected) {
+        jdbc.sql("""
+                        UPDATE extract_file SET status = ?, superseded_by = ?, rows_read = ?, rows_loaded = ?,
+                               rows_rejected = ?, finished_at = now()
+                         WHERE file_id = ?""")
+                .params(status, supersededBy, read, loaded, rejected, file.fileId()).update();
+    }
+}

@@ -1,0 +1,108 @@
+package se.uppfoljning.register;
+
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import se.uppfoljning.extract.Source;
+
+/**
+ * Moves one file's staged rows into the participant register, set-based: the staging tables speak
+ * the extract's language (Swedish column names), the register ours.
+ */
+@Component
+public class RegisterMerge {
+    /** Which register table holds each source's rows. */
+    public static final Map<Source, String> REGISTER_TABLE = Map.of(
+            Source.DELTAGARE, "episode",
+            Source.KONTAKTER, "contact",
+            Source.BEDOMNING, "assessment",
+            Source.INSATSER, "insats",
+            Source.BISTAND, "payment",
+            Source.AF_STATUS, "af_registration");
+
+    private static final String PERSONS = """
+            INSERT INTO person (person_key, birth_date, legal_gender)
+            SELECT DISTINCT ON (person_key) person_key, birth_date, legal_gender
+              FROM %s WHERE file_id = :fileId ORDER BY person_key
+            ON CONFLICT (person_key) DO NOTHING""";
+
+    private static final Map<Source, String> MERGE = Map.of(
+            Source.DELTAGARE, """
+                    INSERT INTO episode (episode_key, project_id, file_id, line, person_key, pnr_encrypted, birth_date,
+                                         legal_gender, team, area, start_date, end_date, end_reason, status_after,
+                                         reported_gender, referrer, education, disability, unemployed_since,
+                                         support_start, support_end, consent, protected_identity, raw_codes)
+                    SELECT substr(md5(f.project_id || '|' || s.person_key || '|' || s.startdatum
+                                      || CASE WHEN s.avslutsanledning = 'FELREG' THEN '|void' ELSE '' END), 1, 16),
+                           f.project_id, s.file_id, s.line, s.person_key, s.pnr_encrypted, s.birth_date,
+                           s.legal_gender, s.team, s.omrade, s.startdatum, s.slutdatum, s.avslutsanledning,
+                           s.sysselsattning_efter, s.kon, s.remittent, s.utbildningsniva,
+                           s.funktionsnedsattning = 'J', s.arbetslos_sedan,
+                           coalesce(s.ersattning_start, '{}'), coalesce(s.ersattning_slut, '{}'),
+                           s.samtycke <> 'N', s.skyddad = 'J', s.raw_codes
+                      FROM stg_deltagare s JOIN extract_file f ON f.file_id = s.file_id
+                     WHERE s.file_id = :fileId""",
+            Source.KONTAKTER, """
+                    INSERT INTO contact (project_id, file_id, line, person_key, contact_date, kind, actors, raw_codes)
+                    SELECT f.project_id, s.file_id, s.line, s.person_key, s.datum, s.typ, coalesce(s.aktorer, '{}'),
+                           s.raw_codes
+                      FROM stg_kontakter s JOIN extract_file f ON f.file_id = s.file_id
+                     WHERE s.file_id = :fileId""",
+            Source.BEDOMNING, """
+                    INSERT INTO assessment (project_id, file_id, line, person_key, assessed_on, step, kind, raw_codes)
+                    SELECT f.project_id, s.file_id, s.line, s.person_key, s.datum, s.steg, s.typ, s.raw_codes
+                      FROM stg_bedomning s JOIN extract_file f ON f.file_id = s.file_id
+                     WHERE s.file_id = :fileId""",
+            Source.INSATSER, """
+                    INSERT INTO insats (project_id, file_id, line, person_key, insats, provider, start_date, end_date,
+                                        hours_per_week, raw_codes)
+                    SELECT f.project_id, s.file_id, s.line, s.person_key, s.insats, s.anordnare, s.startdatum,
+                           s.slutdatum, s.timmar_per_vecka, s.raw_codes
+                      FROM stg_insatser s JOIN extract_file f ON f.file_id = s.file_id
+                     WHERE s.file_id = :fileId""",
+            Source.BISTAND, """
+                    INSERT INTO payment (project_id, file_id, line, person_key, month, amount, area, household_type,
+                                         raw_codes)
+                    SELECT f.project_id, s.file_id, s.line, s.person_key, s.manad, s.belopp, s.omrade, s.hushallstyp,
+                           s.raw_codes
+                      FROM stg_bistand s JOIN extract_file f ON f.file_id = s.file_id
+                     WHERE s.file_id = :fileId""",
+            Source.AF_STATUS, """
+                    INSERT INTO af_registration (project_id, file_id, line, person_key, registered_on, category,
+                                                 deregistered_on, deregistration_status, raw_codes)
+                    SELECT f.project_id, s.file_id, s.line, s.person_key, s.inskrivningsdatum,
+                           coalesce(s.sokandekategori, 'ARBETSSOKANDE'), s.avaktualiseringsdatum,
+                           s.avaktualiseringsorsak, s.raw_codes
+                      FROM stg_af_status s JOIN extract_file f ON f.file_id = s.file_id
+                     WHERE s.file_id = :fileId""");
+
+    private final JdbcClient jdbc;
+
+    public RegisterMerge(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the file's staged rows into the register and empties its staging; returns the rows moved. */
+    public int merge(Source source, long fileId) {
+        jdbc.sql(PERSONS.formatted(source.stagingTable())).param("fileId", fileId).update();
+        int rows = jdbc.sql(MERGE.get(source)).param("fileId", fileId).update();
+        dropStaged(source, fileId);
+        return rows;
+    }
+
+    public int countStaged(Source source, long fileId) {
+        return jdbc.sql("SELECT count(*) FROM " + source.stagingTable() + " WHERE file_id = ?")
+                .param(fileId).query(Integer.class).single();
+    }
+
+    public void dropStaged(Source source, long fileId) {
+        jdbc.sql("DELETE FROM " + source.stagingTable() + " WHERE file_id = ?").param(fileId).update();
+    }
+
+    /** Removes a replaced file's rows from the register; the file stays in the history. */
+    public void removeFromRegister(Source source, long fileId) {
+        jdbc.sql("DELETE FROM " + REGISTER_TABLE.get(source) + " WHERE file_id = ?").param(fileId).update();
+    }
+}

@@ -1,0 +1,36 @@
+package se.uppfoljning.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+class PersonKeyHasherTest {
+    static final LocalDate DELIVERY = LocalDate.of(2025, 6, 1);
+    final PersonKeyHasher hasher = new PersonKeyHasher("project secret".getBytes(StandardCharsets.UTF_8));
+
+    @Test
+    void theKeyIsHexHmacSha256OfTheTwelveDigits() throws Exception {
+        // Same as: echo -n 192401019183 | openssl dgst -sha256 -hmac "project secret"
+        assertThat(hasher.keyOf(Personnummer.parse("240101+9183", DELIVERY)))
+                .isEqualTo("7ca86522196d7c6306b81c622ad69c4776acd5a4bb24ce477b6946b3256d28d0")
+                .matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void theSamePersonGetsTheSameKeyFromEveryForm() throws Exception {
+        assertThat(hasher.keyOf(Personnummer.parse("240101+9183", DELIVERY)))
+                .isEqualTo(hasher.keyOf(Personnummer.parse("19240101-9183", DELIVERY)));
+    }
+
+    @Test
+    void keysDifferByPersonAndBySecret() throws Exception {
+        Personnummer p = Personnummer.parse("192401019183", DELIVERY);
+        PersonKeyHasher otherProject = new PersonKeyHasher("another secret".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(hasher.keyOf(p)).isNotEqualTo(otherProject.keyOf(p))
+                .isNotEqualTo(hasher.keyOf(Personnummer.parse("202401012394", DELIVERY)));
+    }
+}
