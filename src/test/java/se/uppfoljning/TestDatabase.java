@@ -1,0 +1,48 @@
+package se.uppfoljning;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Where tests keep their database, keys and logs. By default a throwaway embedded PostgreSQL under
+ * target/; with UPPFOLJNING_DB_URL set (the second pass of .ci/run) the external server instead.
+ */
+public final class TestDatabase {
+    public static final Path ROOT;
+
+    static {
+        try {
+            Path target = Path.of("target").toAbsolutePath();
+            Files.createDirectories(target);
+            ROOT = Files.createTempDirectory(target, "test-data-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.setProperty("uppfoljning.db.embedded-dir", ROOT.resolve("postgres").toString());
+        System.setProperty("uppfoljning.keys.dir", ROOT.resolve("keys").toString());
+        System.setProperty("uppfoljning.data-dir", ROOT.toString());
+        System.setProperty("uppfoljning.home", Path.of("").toAbsolutePath().toString());
+    }
+
+    private TestDatabase() {
+    }
+
+    /** Call from a static initializer (or touch) before the Spring context starts. */
+    public static void init() {
+        // the static block above does the work
+    }
+
+    /** Empties every table of the register and of Spring Batch, so each test starts from nothing. */
+    public static void reset(JdbcClient jdbc) {
+        jdbc.sql("""
+                TRUNCATE extract_file, reject, person, episode, contact, assessment, insats, payment,
+                         af_registration, stg_deltagare, stg_kontakter, stg_bedomning, stg_insatser, stg_bistand,
+                         stg_af_status, batch_step_execution_context, batch_job_execution_context,
+                         batch_step_execution, batch_job_execution_params, batch_job_execution, batch_job_instance
+                         CASCADE""").update();
+    }
+}

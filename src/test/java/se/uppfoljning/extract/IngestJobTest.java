@@ -1,0 +1,302 @@
+package se.uppfoljning.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.uppfoljning.TestPersons.adult;
+import static se.uppfoljning.TestPersons.hyphenated;
+
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import se.uppfoljning.DatabaseTest;
+import se.uppfoljning.InboxBuilder;
+import se.uppfoljning.IngestFixture;
+import se.uppfoljning.job.IngestRunner;
+import se.uppfoljning.job.IngestRunner.Status;
+
+/** The ingest job end to end on small crafted inboxes, against the real PostgreSQL. */
+class IngestJobTest extends DatabaseTest {
+    static final String DELTAGARE_HEADER = "personnummer;team;omrade;startdatum;slutdatum;avslutsanledning;sysselsattning_efter;kon;samtycke;skyddad";
+
+    @Autowired
+    IngestRunner runner;
+    @TempDir
+    Path tmp;
+    InboxBuilder inbox;
+    IngestFixture fixture;
+
+    @BeforeEach
+    void setUp() {
+        inbox = new InboxBuilder(tmp.resolve("inbox"));
+        fixture = new IngestFixture(runner, tmp.resolve("out"));
+    }
+
+    /** n valid episodes of persons adult(offset..offset+n-1), team 1, starting in 2025. */
+    static List<String> validEpisodes(int offset, int n) {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(hyphenated(adult(offset + i)) + ";1;Hässelby-Vällingby;2025-01-" + String.format("%02d", 1 + i % 28)
+                    + ";;;;;;");
+        }
+        return rows;
+    }
+
+    static String[] lines(String header, List<String> rows) {
+        List<String> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(rows);
+        return all.toArray(String[]::new);
+    }
+
+    @Test
+    void validEpisodesEnterTheRegisterWithTheNumberOnlyEncryptedAndOnlyWithConsent() throws Exception {
+        inbox.csv("deltagare", "deltagare_2026-10-31.csv",
+                DELTAGARE_HEADER,
+                hyphenated(adult(0)) + ";1;Hässelby-Vällingby;2025-01-10;2025-06-30;ENLIGT_PLAN;ARBETE;;;",
+                adult(1) + ";2;skärholmen;2025-02-01;;;;K;J;N",
+                hyphenated(adult(2)).substring(2) + ";3;Rinkeby-Kista;2025-03-01;;;;X;N;",
+                "  " + hyphenated(adult(3)) + " ;6;Östermalm;2025-03-01;;;;;J;J");
+
+        IngestRunner.Result result = fixture.ingest("stockholmskraften", inbox.root());
+
+        assertThat(result.status()).isEqualTo(Status.DONE);
+        assertThat(result.files()).singleElement().satisfies(f -> {
+            assertThat(f.status()).isEqualTo("LOADED");
+            assertThat(f.rowsRead()).isEqualTo(4);
+            assertThat(f.rowsLoaded()).isEqualTo(4);
+            assertThat(f.rowsRejected()).isZero();
+        });
+        assertThat(count("SELECT count(*) FROM episode")).isEqualTo(4);
+        assertThat(count("SELECT count(*) FROM person")).isEqualTo(4);
+        // the area is stored as the project file spells it
+        assertThat(count("SELECT count(*) FROM episode WHERE area = 'Skärholmen'")).isEqualTo(1);
+        // consent N and protected identity J are anonymous participations: no number stored
+        assertThat(count("SELECT count(*) FROM episode WHERE anonymous")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM episode WHERE anonymous AND pnr_encrypted IS NOT NULL")).isZero();
+        assertThat(count("SELECT count(*) FROM episode WHERE NOT anonymous AND pnr_encrypted IS NOT NULL")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM episode WHERE reported_gender = 'X'")).isEqualTo(1);
+        // no column anywhere holds the number in clear
+        String clear = adult(1);
+        assertThat(count("SELECT count(*) FROM episode e WHERE e::text LIKE ?", "%" + clear + "%")).isZero();
+        assertThat(count("SELECT count(*) FROM person p WHERE p::text LIKE ?", "%" + clear + "%")).isZero();
+    }
+
+    @Test
+    void everyRowReasonOfSpecSection4EndsInTheRejectFileWithLineFieldAndMaskedValue() throws Exception {
+        List<String> rows = new ArrayList<>(validEpisodes(10, 40));
+        String badPnr = adult(100).substring(0, 11) + ((adult(100).charAt(11) - '0' + 1) % 10);
+        rows.add(hyphenated(badPnr) + ";1;Hässelby-Vällingby;2025-01-10;;;;;;");          // line 42
+        rows.add(hyphenated(adult(101)) + ";1;Hässelby-Vällingby;2025-02-30;;;;;;");      // line 43
+        rows.add(hyphenated(adult(102)) + ";1;Hässelby-Vällingby;;;;;;;");                // line 44
+        rows.add(hyphenated(adult(103)) + ";1;Hässelby-Vällingby;2025-01-10;2025-05-01;SLUTAT;;;;"); // 45
+        rows.add(hyphenated(adult(104)) + ";1;Hässelby-Vällingby;2026-11-15;;;;;;");      // line 46
+        rows.add(hyphenated(adult(105)) + ";1;Hässelby-Vällingby;2025-05-01;2025-04-01;AVBROTT;;;;"); // 47
+        rows.add(hyphenated(adult(106)) + ";7;Hässelby-Vällingby;2025-01-10;;;;;;");      // line 48
+        rows.add(hyphenated(adult(107)) + ";1;Skärholmen;2025-01-10;;;;;;");              // line 49
+        rows.add(hyphenated(adult(10)) + ";1;Hässelby-Vällingby;2025-03-01;;;;;;");       // line 50 overlaps line 2
+        inbox.csv("deltagare", "deltagare_2026-10-31.csv", lines(DELTAGARE_HEADER, rows));
+        inbox.csv("bedomning", "bedomning_2026-10-31.csv",
+                "personnummer;datum;steg;typ",
+                hyphenated(adult(10)) + ";2025-02-01;3;START",
+                hyphenated(adult(11)) + ";2025-02-01;9;START",
+                hyphenated(adult(12)) + ";2025-02-01;3;START",
+                hyphenated(adult(13)) + ";2025-02-01;3;START",
+                hyphenated(adult(14)) + ";2025-02-01;3;START");
+        inbox.csv("bistand", "bistand_2026-10-31.csv",
+                "personnummer;manad;belopp",
+                hyphenated(adult(10)) + ";2025-01;5 432,50",
+                hyphenated(adult(11)) + ";2025-02;abc",
+                hyphenated(adult(12)) + ";2022-01;100",
+                hyphenated(adult(13)) + ";2025-03;-200",
+                hyphenated(adult(14)) + ";2025-03;1200",
+                hyphenated(adult(15)) + ";2025-03;1200",
+                hyphenated(adult(16)) + ";2025-03;1200",
+                hyphenated(adult(17)) + ";2025-03;1200",
+                hyphenated(adult(18)) + ";2025-03;1200",
+                hyphenated(adult(19)) + ";2025-03;1200");
+
+        IngestRunner.Result result = fixture.ingest("stockholmskraften", inbox.root());
+
+        assertThat(result.status()).isEqualTo(Status.DONE);
+        Map<Integer, String[]> deltagare = rejects("deltagare", "deltagare_2026-10-31.csv");
+        assertThat(deltagare.keySet()).containsExactlyInAnyOrder(42, 43, 44, 45, 46, 47, 48, 49, 50);
+        assertThat(deltagare.get(42)).startsWith("42", "personnummer", badPnr.substring(0, 8) + "-****", "INVALID_PNR");
+        assertThat(deltagare.get(43)).startsWith("43", "startdatum", "2025-02-30", "INVALID_DATE");
+        assertThat(deltagare.get(44)).startsWith("44", "startdatum", "", "MISSING_VALUE");
+        assertThat(deltagare.get(45)).startsWith("45", "avslutsanledning", "SLUTAT", "UNKNOWN_CODE");
+        assertThat(deltagare.get(46)).startsWith("46", "startdatum", "2026-11-15", "DATE_AFTER_DELIVERY");
+        assertThat(deltagare.get(47)).startsWith("47", "slutdatum", "2025-04-01", "END_BEFORE_START");
+        assertThat(deltagare.get(48)).startsWith("48", "team", "7", "UNKNOWN_TEAM_OR_AREA");
+        assertThat(deltagare.get(49)).startsWith("49", "omrade", "Skärholmen", "UNKNOWN_TEAM_OR_AREA");
+        assertThat(deltagare.get(50)).startsWith("50", "startdatum", "2025-03-01", "OVERLAPPING_EPISODE");
+        assertThat(rejects("bedomning", "bedomning_2026-10-31.csv").get(3)).startsWith("3", "steg", "9", "OUT_OF_RANGE");
+        Map<Integer, String[]> bistand = rejects("bistand", "bistand_2026-10-31.csv");
+        assertThat(bistand.get(3)).startsWith("3", "belopp", "abc", "NOT_A_NUMBER");
+        assertThat(bistand.get(4)).startsWith("4", "manad", "2022-01", "MONTH_OUT_OF_RANGE");
+        // decimal comma, thousands blank and a negative correction are amounts
+        assertThat(count("SELECT count(*) FROM payment WHERE amount IN (5432.50, -200)")).isEqualTo(2);
+
+        for (var f : result.files()) {
+            assertThat(f.rowsRead()).as(f.fileName()).isEqualTo(f.rowsLoaded() + f.rowsRejected());
+        }
+        assertThat(count("SELECT count(*) FROM episode")).isEqualTo(40);
+        String rejectText = Files.readString(RejectFileWriter.pathOf(fixture.out(),
+                new ExtractFile(0, "", Source.DELTAGARE, "", "deltagare_2026-10-31.csv", null, null, null, null)));
+        assertThat(rejectText).startsWith("line;field;value;reason;message_sv;message_en\n")
+                .doesNotContain(badPnr).doesNotContain(adult(101));
+    }
+
+    @Test
+    void aRowWithSeveralDefectsIsRejectedOnceForTheFirstReasonInR3Order() throws Exception {
+        List<String> rows = new ArrayList<>(validEpisodes(10, 20));
+        // unknown code (avslutsanledning) and invalid date (slutdatum): INVALID_DATE comes first in R3
+        rows.add(hyphenated(adult(200)) + ";1;Hässelby-Vällingby;2025-01-10;2025-13-01;SLUTAT;;;;");
+        // two unknown codes: the leftmost column is named
+        rows.add(hyphenated(adult(201)) + ";1;Hässelby-Vällingby;2025-01-10;2025-03-01;SLUTAT;JOBB;;;");
+        inbox.csv("deltagare", "deltagare_2026-10-31.csv", lines(DELTAGARE_HEADER, rows));
+
+        fixture.ingest("stockholmskraften", inbox.root());
+
+        Map<Integer, String[]> rejects = rejects("deltagare", "deltagare_2026-10-31.csv");
+        assertThat(rejects.get(22)).startsWith("22", "slutdatum", "2025-13-01", "INVALID_DATE");
+        assertThat(rejects.get(23)).startsWith("23", "avslutsanledning", "SLUTAT", "UNKNOWN_CODE");
+    }
+
+    @Test
+    void aFileOverTheRejectThresholdLoadsNothingAndExactlyTwentyPercentPasses() throws Exception {
+        List<String> over = new ArrayList<>(validEpisodes(10, 7));
+        over.add(hyphenated(adult(300)) + ";9;Hässelby-Vällingby;2025-01-10;;;;;;");
+        over.add(hyphenated(adult(301)) + ";9;Hässelby-Vällingby;2025-01-10;;;;;;");  // 2 of 9 = 22 %
+        inbox.csv("deltagare", "deltagare_2026-10-31.csv", lines(DELTAGARE_HEADER, over));
+        List<String> exactly = new ArrayList<>();
+        for (int i = 0; i < 4; i++) exactly.add(hyphenated(adult(20 + i)) + ";2025-02-01;3;START");
+        exactly.add(hyphenated(adult(30)) + ";2025-02-01;8;START");                       // 1 of 5 = 20 %
+        inbox.csv("bedomning", "bedomning_2026-10-31.csv", lines("personnummer;datum;steg;typ", exactly));
+
+        IngestRunner.Result result = fixture.ingest("stockholmskraften", inbox.root());
+
+        assertThat(result.status()).isEqualTo(Status.FILES_FAILED);
+        var deltagare = result.files().stream().filter(f -> f.source().equals("deltagare")).findFirst().orElseThrow();
+        assertThat(deltagare.status()).isEqualTo("FAILED");
+        assertThat(deltagare.rowsLoaded()).isZero();
+        assertThat(deltagare.rowsRead()).isEqualTo(9);
+        assertThat(deltagare.messageSv()).contains("2 av 9 rader").contains("Inget lästes in");
+        assertThat(count("SELECT count(*) FROM episode")).isZero();
+        assertThat(count("SELECT count(*) FROM stg_deltagare")).isZero();
+        var bedomning = result.files().stream().filter(f -> f.source().equals("bedomning")).findFirst().orElseThrow();
+        assertThat(bedomning.status()).isEqualTo("LOADED");
+        assertThat(count("SELECT count(*) FROM assessment")).isEqualTo(4);
+    }
+
+    @Test
+    void aMissingRequiredColumnFailsTheFileWithAMessageThatSaysWhatToDo() throws Exception {
+        inbox.csv("insatser", "insatser_af_2026-10-31.csv",
+                "personnummer;insats;startdatum",
+                hyphenated(adult(1)) + ";PRAKTIK;2025-03-01");
+        inbox.csv("kontakter", "kontakter_2026-10-31.csv",
+                "personnummer,datum,typ",
+                hyphenated(adult(1)) + ",2025-03-01,ENSKILT");
+
+        IngestRunner.Result result = fixture.ingest("stockholmskraften", inbox.root());
+
+        assertThat(result.status()).isEqualTo(Status.FILES_FAILED);
+        assertThat(result.files()).allSatisfy(f -> {
+            assertThat(f.status()).isEqualTo("FAILED");
+            assertThat(f.rowsRead()).isEqualTo(f.rowsLoaded() + f.rowsRejected());
+        });
+        var insatser = result.files().stream().filter(f -> f.source().equals("insatser")).findFirst().orElseThrow();
+        assertThat(insatser.messageEn()).contains("insatser_af_2026-10-31.csv").contains("anordnare")
+                .contains("jobs/sources/insatser.yml");
+        var kontakter = result.files().stream().filter(f -> f.source().equals("kontakter")).findFirst().orElseThrow();
+        assertThat(kontakter.messageEn()).contains("separated by commas");
+    }
+
+    @Test
+    void windows1252AndUtf8WithBomKeepSwedishLetters() throws Exception {
+        inbox.write("bistand", "bistand_2026-10-31.csv",
+                "personnummer;manad;belopp;omrade;hushallstyp\n"
+                        + hyphenated(adult(1)) + ";2025-03;1200;Hässelby-Vällingby;Ensamstående utan barn\n",
+                Charset.forName("windows-1252"));
+        inbox.bytes("kontakter", "kontakter_2026-10-31.csv", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                ("personnummer;datum;typ;aktorer\n" + hyphenated(adult(1)) + ";2025-03-01;Samordnad planering;AF|SOC\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        IngestRunner.Result result = fixture.ingest("stockholmskraften", inbox.root());
+
+        assertThat(result.status()).isEqualTo(Status.DONE);
+        assertThat(jdbc.sql("SELECT area || '/' || household_type FROM payment").query(String.class).single())
+                .isEqualTo("Hässelby-Vällingby/Ensamstående utan barn");
+        // the BOM is not part of the first column's name, and the profile maps the agency's code
+        assertThat(jdbc.sql("SELECT kind FROM contact").query(String.class).single()).isEqualTo("SAMORDNAD_PLANERING");
+        assertThat(jdbc.sql("SELECT raw_codes->>'typ' FROM contact").query(String.class).single())
+                .isEqualTo("Samordnad planering");
+        assertThat(jdbc.sql("SELECT encoding FROM extract_file ORDER BY source").query(String.class).list())
+                .containsExactly("windows-1252", "UTF-8 (BOM)");
+    }
+
+    @Test
+    void reDeliveringIdenticalContentChangesNothing() throws Exception {
+        inbox.csv("deltagare", "deltagare_2026-10-31.csv", lines(DELTAGARE_HEADER, validEpisodes(0, 5)));
+        assertThat(fixture.ingest("stockholmskraften", inbox.root()).status()).isEqualTo(Status.DONE);
+        Path first = inbox.root().resolve("deltagare/deltagare_2026-10-31.csv");
+        Files.copy(first, inbox.root().resolve("deltagare/deltagare_kopia_2026-11-05.csv"));
+
+        IngestRunner.Result again = fixture.ingest("stockholmskraften", inbox.root());
+
+        assertThat(again.status()).isEqualTo(Status.NOTHING_NEW);
+        assertThat(again.unchangedFileIds()).hasSize(2);
+        assertThat(count("SELECT count(*) FROM episode")).isEqualTo(5);
+        assertThat(count("SELECT count(*) FROM extract_file")).isEqualTo(1);
+    }
+
+    @Test
+    void aLaterDeliveryOfTheSameScopeReplacesTheEarlierRowsAndBothStayInTheHistory() throws Exception {
+        String header = "personnummer;insats;anordnare;startdatum;slutdatum";
+        inbox.csv("insatser", "insatser_af_2026-09-30.csv", header,
+                hyphenated(adult(1)) + ";PRAKTIK;AF;2025-03-01;2025-05-01",
+                hyphenated(adult(2)) + ";KOMVUX;STAD;2025-03-01;");
+        inbox.csv("insatser", "insatser_stad_2026-09-30.csv", header,
+                hyphenated(adult(3)) + ";ARBETSTRANING;STAD;2025-03-01;");
+        fixture.ingest("stockholmskraften", inbox.root());
+        inbox.csv("insatser", "insatser_af_2026-10-31.csv", header,
+                hyphenated(adult(1)) + ";PRAKTIK;AF;2025-03-01;2025-06-01");
+
+        IngestRunner.Result result = fixture.ingest("stockholmskraften", inbox.root());
+
+        assertThat(result.status()).isEqualTo(Status.DONE);
+        // insatser_af was replaced (one row now), insatser_stad is another scope and adds up
+        assertThat(jdbc.sql("SELECT insats || ':' || coalesce(end_date::text, 'open') FROM insats ORDER BY insats").query(String.class).list())
+                .containsExactly("ARBETSTRANING:open", "PRAKTIK:2025-06-01");
+        assertThat(jdbc.sql("SELECT file_name || ':' || status FROM extract_file ORDER BY file_id").query(String.class).list())
+                .containsExactly("insatser_af_2026-09-30.csv:SUPERSEDED", "insatser_stad_2026-09-30.csv:LOADED",
+                        "insatser_af_2026-10-31.csv:LOADED");
+    }
+
+    /** The reject file read back: line number → its six fields. */
+    private Map<Integer, String[]> rejects(String source, String fileName) throws Exception {
+        Path file = fixture.out().resolve("rejects").resolve(source).resolve(fileName + ".rejects.csv");
+        Map<Integer, String[]> out = new java.util.HashMap<>();
+        try (var reader = new com.opencsv.CSVReaderBuilder(Files.newBufferedReader(file))
+                .withCSVParser(new com.opencsv.RFC4180ParserBuilder().withSeparator(';').build()).build()) {
+            reader.readNext();
+            String[] row;
+            while ((row = reader.readNext()) != null) out.put(Integer.parseInt(row[0]), row);
+        }
+        return out;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
