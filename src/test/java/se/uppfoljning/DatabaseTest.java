@@ -1,6 +1,7 @@
 package se.uppfoljning;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Base of every test that needs the real PostgreSQL: one Spring context (and one database) shared by
  * all such test classes, emptied before each test.
  */
+@Tag("database")
 @SpringBootTest(classes = UppfoljningApplication.class)
 public abstract class DatabaseTest {
     static {
