@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import se.uppfoljning.config.ConfigException;
 import se.uppfoljning.config.ProjectConfig;
 import se.uppfoljning.config.ProjectConfigLoader;
+import se.uppfoljning.job.JobRequest;
 
 /** The options every job takes (SPEC §10). Relative defaults resolve against the installation folder. */
 public class CommonOptions {
@@ -59,6 +60,19 @@ public class CommonOptions {
 
     LocalDate asOfDate() {
         return asOf != null ? asOf : LocalDate.now();
+    }
+
+    @Option(names = "--period", paramLabel = "<period>", description = "YYYY-MM, YYYY-T1..T3, YYYY-H1, YYYY-H2, YYYY or lifetime.")
+    String period;
+
+    @Option(names = "--rerun", description = "Run again even if the same parameters already completed.")
+    boolean rerun;
+
+    /** The options resolved into a request; configuration errors surface here, before the database starts. */
+    JobRequest request() {
+        ProjectConfig config = projectConfig();
+        return new JobRequest(config, projectFilePath(), inbox == null ? null : inbox.toAbsolutePath(), outDir(),
+                sourcesDir(), asOfDate(), period, rerun);
     }
 
     /** Spring properties these options set. */

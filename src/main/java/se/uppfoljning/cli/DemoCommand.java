@@ -9,7 +9,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import se.uppfoljning.config.ProjectConfig;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs the main job for the two sample projects on the sample data in sample-data/,",
@@ -35,9 +34,8 @@ class DemoCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = Contexts.start(base.springProperties())) {
             for (String id : SAMPLE_PROJECTS) {
                 CommonOptions options = copy(base, id);
-                ProjectConfig project = options.projectConfig();
-                Path inbox = CommonOptions.home().resolve("sample-data").resolve(id);
-                int code = IngestCommand.ingest(context, options, project, inbox);
+                options.inbox = CommonOptions.home().resolve("sample-data").resolve(id);
+                int code = JobCommands.find(context, "ingest").run(options.request());
                 // a second demo finds nothing new: that is not a failure of the demo
                 if (code != ExitCodes.NOTHING_TO_DO && code != ExitCodes.BAD_INPUT) worst = Math.max(worst, code);
             }

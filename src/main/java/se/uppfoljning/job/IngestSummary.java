@@ -1,18 +1,17 @@
-package se.uppfoljning.cli;
+package se.uppfoljning.job;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 
 import se.uppfoljning.extract.FileRegistry.FileSummary;
-import se.uppfoljning.job.IngestRunner;
 
 /** The closing table of an ingest: per file rows read, loaded, rejected and its status. */
-final class IngestSummary {
+public final class IngestSummary {
     private IngestSummary() {
     }
 
-    static void print(PrintStream out, String projectId, IngestRunner.Result result, Path outDir) {
+    public static void print(PrintStream out, String projectId, IngestRunner.Result result, Path outDir) {
         out.printf(Locale.ROOT, "%nInläsning %s%s%n", projectId,
                 result.executionId() == null ? "" : " (körning " + result.executionId() + ")");
         if (result.files().isEmpty()) {

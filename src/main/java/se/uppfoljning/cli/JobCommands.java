@@ -1,0 +1,28 @@
+package se.uppfoljning.cli;
+
+import java.util.Map;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import se.uppfoljning.config.ConfigException;
+import se.uppfoljning.job.JobRequest;
+import se.uppfoljning.job.ProjectJob;
+
+/** Runs one {@link ProjectJob} from the command line: options checked first, then the database started. */
+final class JobCommands {
+    private JobCommands() {
+    }
+
+    static int run(String jobName, CommonOptions options) throws Exception {
+        JobRequest request = options.request();
+        try (ConfigurableApplicationContext context = Contexts.start(options.springProperties())) {
+            return find(context, jobName).run(request);
+        }
+    }
+
+    static ProjectJob find(ConfigurableApplicationContext context, String jobName) {
+        Map<String, ProjectJob> jobs = context.getBeansOfType(ProjectJob.class);
+        return jobs.values().stream().filter(j -> j.name().equals(jobName)).findFirst()
+                .orElseThrow(() -> new ConfigException("Unknown job '" + jobName + "'."));
+    }
+}
