@@ -7,10 +7,10 @@ import se.uppfoljning.config.ConfigException;
 
 /** {@code ingest}: the inbox into the register, with the per-file summary on standard output. */
 @Component
-public class IngestJob implements ProjectJob {
+public class IngestProjectJob implements ProjectJob {
     private final IngestRunner runner;
 
-    public IngestJob(IngestRunner runner) {
+    public IngestProjectJob(IngestRunner runner) {
         this.runner = runner;
     }
 
