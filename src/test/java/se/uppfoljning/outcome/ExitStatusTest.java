@@ -3,32 +3,12 @@ package se.uppfoljning.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.uppfoljning.outcome.Scenario.person;
 
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import se.uppfoljning.DatabaseTest;
-import se.uppfoljning.job.IngestRunner;
 
 /** EXIT_STATUS (SPEC §5, R15, R16) on hand-built registers. */
-class ExitStatusTest extends DatabaseTest {
-    @Autowired
-    IngestRunner runner;
-    @Autowired
-    OutcomeEngine outcomes;
-    @Autowired
-    IndicatorEngine indicators;
-    @TempDir
-    Path tmp;
-    Scenario s;
-
-    @BeforeEach
-    void scenario() {
-        s = new Scenario(tmp, runner, outcomes, indicators, jdbc);
-    }
+class ExitStatusTest extends ScenarioTest {
 
     @Test
     void evidenceOnDay28AfterTheEndCountsAndOnDay29DoesNot() throws Exception {
