@@ -35,7 +35,10 @@ class CoordinationAndEligibilityTest extends ScenarioTest {
         var turning30 = s.episode(born1995, thirtieth, null);
         s.af(born1995, "2024-01-01", "11", "", "");
         s.payment(born1995, thirtieth.substring(0, 7), "5000");
-        var dayBefore = s.episode(TestPersons.born(1995, 1995, 1), "2025-01-01", null);
+        String alsoBorn1995 = TestPersons.born(1995, 1995, 1);
+        String day30 = (Integer.parseInt(alsoBorn1995.substring(0, 4)) + 30) + "-" + alsoBorn1995.substring(4, 6) + "-"
+                + alsoBorn1995.substring(6, 8);
+        var dayBefore = s.episode(alsoBorn1995, java.time.LocalDate.parse(day30).minusDays(1).toString(), null);
 
         s.computeAsOf("2026-10-31");
 
