@@ -24,6 +24,7 @@ public class Main implements Runnable {
     /** Runs a command and returns its exit code (tests call this instead of {@link #main}). */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        ReportCommands.addTo(cli);
         cli.setExecutionExceptionHandler(Main::handle);
         return cli.execute(args);
     }

@@ -10,6 +10,8 @@ public final class JobParameterNames {
     public static final String SOURCES = "sources";
     public static final String AS_OF = "asOf";
     public static final String MAX_REJECT_SHARE = "maxRejectShare";
+    public static final String PERIOD = "period";
+    public static final String RERUN = "rerun";
 
     private JobParameterNames() {
     }

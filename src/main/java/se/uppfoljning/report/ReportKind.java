@@ -40,6 +40,10 @@ public enum ReportKind {
     }
 
     /** The breakdowns of this report's tables.csv, in their order. */
+    public boolean finsamBreakdowns() {
+        return finsamBreakdowns;
+    }
+
     public List<String> breakdowns() {
         return finsamBreakdowns ? FINSAM_BREAKDOWNS : BASIC_BREAKDOWNS;
     }
