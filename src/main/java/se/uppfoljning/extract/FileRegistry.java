@@ -86,6 +86,17 @@ public class FileRegistry {
                 .param(projectId).query(FileRegistry::extractFile).list();
     }
 
+    /**
+     * A fingerprint of what the project's register holds: the loaded files and their checksums. A report
+     * is made again when it changes, and is "nothing to do" when it has not.
+     */
+    public String dataVersion(String projectId) {
+        return jdbc.sql("""
+                        SELECT coalesce(md5(string_agg(file_id || ':' || sha256, ',' ORDER BY file_id)), 'empty')
+                          FROM extract_file WHERE project_id = ? AND status = 'LOADED'""")
+                .param(projectId).query(String.class).single();
+    }
+
     /** The whole file fails: nothing of it is loaded, and its counts still add up. */
     public void fail(long fileId, int rowsRead, String messageSv, String messageEn) {
         for (Source s : Source.values()) {

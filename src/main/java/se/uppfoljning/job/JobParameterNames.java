@@ -12,6 +12,7 @@ public final class JobParameterNames {
     public static final String MAX_REJECT_SHARE = "maxRejectShare";
     public static final String PERIOD = "period";
     public static final String RERUN = "rerun";
+    public static final String DATA_VERSION = "dataVersion";
 
     private JobParameterNames() {
     }

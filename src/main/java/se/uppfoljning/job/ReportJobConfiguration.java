@@ -18,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import se.uppfoljning.config.ProjectConfig;
 import se.uppfoljning.config.ProjectConfigLoader;
 import se.uppfoljning.config.SourceProfileLoader;
+import se.uppfoljning.extract.FileRegistry;
 import se.uppfoljning.outcome.OutcomeEngine;
 import se.uppfoljning.outcome.Period;
 import se.uppfoljning.report.ReportDataset;
@@ -65,28 +66,28 @@ public class ReportJobConfiguration {
     }
 
     @Bean
-    ReportProjectJob monthlyReport(Job monthlyReportJob, JobStarter starter) {
-        return new ReportProjectJob(ReportKind.MONTHLY, monthlyReportJob, starter);
+    ReportProjectJob monthlyReport(Job monthlyReportJob, JobStarter starter, FileRegistry registry) {
+        return new ReportProjectJob(ReportKind.MONTHLY, monthlyReportJob, starter, registry);
     }
 
     @Bean
-    ReportProjectJob tertialReport(Job tertialReportJob, JobStarter starter) {
-        return new ReportProjectJob(ReportKind.TERTIAL, tertialReportJob, starter);
+    ReportProjectJob tertialReport(Job tertialReportJob, JobStarter starter, FileRegistry registry) {
+        return new ReportProjectJob(ReportKind.TERTIAL, tertialReportJob, starter, registry);
     }
 
     @Bean
-    ReportProjectJob halfyearReport(Job halfyearReportJob, JobStarter starter) {
-        return new ReportProjectJob(ReportKind.HALF_YEAR, halfyearReportJob, starter);
+    ReportProjectJob halfyearReport(Job halfyearReportJob, JobStarter starter, FileRegistry registry) {
+        return new ReportProjectJob(ReportKind.HALF_YEAR, halfyearReportJob, starter, registry);
     }
 
     @Bean
-    ReportProjectJob annualReport(Job annualReportJob, JobStarter starter) {
-        return new ReportProjectJob(ReportKind.ANNUAL, annualReportJob, starter);
+    ReportProjectJob annualReport(Job annualReportJob, JobStarter starter, FileRegistry registry) {
+        return new ReportProjectJob(ReportKind.ANNUAL, annualReportJob, starter, registry);
     }
 
     @Bean
-    ReportProjectJob esfReport(Job esfReportJob, JobStarter starter) {
-        return new ReportProjectJob(ReportKind.ESF, esfReportJob, starter);
+    ReportProjectJob esfReport(Job esfReportJob, JobStarter starter, FileRegistry registry) {
+        return new ReportProjectJob(ReportKind.ESF, esfReportJob, starter, registry);
     }
 
     private static Job reportJob(ReportKind kind, JobRepository repo, PlatformTransactionManager tm,

@@ -10,23 +10,27 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 import se.uppfoljning.cli.ExitCodes;
+import se.uppfoljning.extract.FileRegistry;
 import se.uppfoljning.outcome.Period;
 import se.uppfoljning.report.ReportKind;
 import se.uppfoljning.report.ReportOutput;
 
 /**
- * One report job for one project and period. The job instance is identified by project, period and
- * as-of date: the same report is not made twice unless asked to (--rerun).
+ * One report job for one project and period. The job instance is identified by project, period, as-of
+ * date and the register's data version: the same report from the same extracts is not made twice
+ * unless asked to (--rerun); after a new delivery it is made again.
  */
 public class ReportProjectJob implements ProjectJob {
     private final ReportKind kind;
     private final Job job;
     private final JobStarter starter;
+    private final FileRegistry registry;
 
-    public ReportProjectJob(ReportKind kind, Job job, JobStarter starter) {
+    public ReportProjectJob(ReportKind kind, Job job, JobStarter starter, FileRegistry registry) {
         this.kind = kind;
         this.job = job;
         this.starter = starter;
+        this.registry = registry;
     }
 
     @Override
@@ -45,6 +49,7 @@ public class ReportProjectJob implements ProjectJob {
                 .addString(PROJECT, r.project().id())
                 .addString(PERIOD, period.label())
                 .addLocalDate(AS_OF, r.asOf())
+                .addString(DATA_VERSION, registry.dataVersion(r.project().id()))
                 .addString(PROJECT_FILE, r.projectFile().toString(), false)
                 .addString(OUT, r.out().toString(), false)
                 .addString(SOURCES, r.sources().toString(), false);
@@ -57,7 +62,7 @@ public class ReportProjectJob implements ProjectJob {
         }
         if (outcome instanceof JobStarter.AlreadyComplete) {
             System.out.println(kind.reportId() + " " + period.label() + " as of " + r.asOf()
-                    + " was already made: nothing to do (use --rerun to make it again).");
+                    + " was already made from the same extracts: nothing to do (use --rerun to make it again).");
             return ExitCodes.NOTHING_TO_DO;
         }
         JobExecution execution = ((JobStarter.Ran) outcome).execution();
