@@ -12,24 +12,29 @@ WITH coverage AS (
     SELECT person_key, month, sum(amount) AS paid
       FROM payment WHERE project_id = :project AND month <= :asOf
      GROUP BY person_key, month
+), ended AS (
+    SELECT episode_id, person_key, anonymous,
+           date_trunc('month', start_date)::date AS start_month,
+           date_trunc('month', end_date)::date AS exit_month
+      FROM episode_fact WHERE run_id = :run AND end_date IS NOT NULL
+), sums AS (
+    -- one pass: each ended episode joined to the person's months before the start and after the exit
+    SELECT e.episode_id,
+           count(*) FILTER (WHERE m.paid > 0 AND m.month > e.exit_month) AS months_paid_after,
+           coalesce(sum(m.paid) FILTER (WHERE m.month > e.exit_month), 0) / 3 AS mean_after,
+           coalesce(sum(m.paid) FILTER (WHERE m.month < e.start_month), 0) / 3 AS mean_before
+      FROM ended e
+      LEFT JOIN monthly m
+        ON m.person_key = e.person_key
+       AND ((m.month > e.exit_month AND m.month <= e.exit_month + interval '3 months')
+         OR (m.month >= e.start_month - interval '3 months' AND m.month < e.start_month))
+     GROUP BY e.episode_id
 ), measured AS (
-    SELECT f.episode_id,
-           NOT f.anonymous AND c.last_month >= date_trunc('month', f.end_date) + interval '3 months' AS after_ok,
-           NOT f.anonymous AND c.first_month <= date_trunc('month', f.start_date) - interval '3 months' AS before_ok,
-           (SELECT count(*) FROM monthly m
-             WHERE m.person_key = f.person_key AND m.paid > 0
-               AND m.month >  date_trunc('month', f.end_date)
-               AND m.month <= date_trunc('month', f.end_date) + interval '3 months') AS months_paid_after,
-           (SELECT coalesce(sum(m.paid), 0) / 3 FROM monthly m
-             WHERE m.person_key = f.person_key
-               AND m.month >  date_trunc('month', f.end_date)
-               AND m.month <= date_trunc('month', f.end_date) + interval '3 months') AS mean_after,
-           (SELECT coalesce(sum(m.paid), 0) / 3 FROM monthly m
-             WHERE m.person_key = f.person_key
-               AND m.month >= date_trunc('month', f.start_date) - interval '3 months'
-               AND m.month <  date_trunc('month', f.start_date)) AS mean_before
-      FROM episode_fact f CROSS JOIN coverage c
-     WHERE f.run_id = :run AND f.end_date IS NOT NULL
+    SELECT e.episode_id,
+           NOT e.anonymous AND c.last_month >= e.exit_month + interval '3 months' AS after_ok,
+           NOT e.anonymous AND c.first_month <= e.start_month - interval '3 months' AS before_ok,
+           s.months_paid_after, s.mean_after, s.mean_before
+      FROM ended e JOIN sums s USING (episode_id) CROSS JOIN coverage c
 )
 UPDATE episode_fact f
    SET self_sufficient_measurable = coalesce(m.after_ok, false),

@@ -18,6 +18,8 @@ public class IndicatorEngine {
     public record Count(String indicator, String breakdown, String breakdownValue, String gender, BigDecimal value) {
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IndicatorEngine.class);
+
     private final JdbcClient jdbc;
     private final SqlScript indicators = SqlScript.load("sql/indicator/INDICATORS.sql");
     private final SqlScript participantYears = SqlScript.load("sql/indicator/PARTICIPANT_YEARS.sql");
@@ -31,8 +33,10 @@ public class IndicatorEngine {
         jdbc.sql("DELETE FROM indicator_value WHERE run_id = ? AND period = ?").params(run, period.label()).update();
         Map<String, Object> p = Map.of("run", run, "period", period.label(), "ps", period.start(), "pe", period.end(),
                 "esfAll", period.lifetime());
+        long t0 = System.nanoTime();
         indicators.run(jdbc, p);
         participantYears.run(jdbc, p);
+        log.info("indicators of run {} for {} in {} ms", run, period.label(), (System.nanoTime() - t0) / 1_000_000);
         return counts(run, period.label());
     }
 

@@ -25,6 +25,8 @@ public class OutcomeEngine {
             "00_EPISODE_FACTS", "01_STATUS_AT_ENTRY", "02_STATUS_EVENTS", "03_EXIT_STATUS", "04_PROGRESSION",
             "05_SELF_SUFFICIENT_3M", "06_EMPLOYED_6M", "07_COORDINATED", "08_ELIGIBLE");
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OutcomeEngine.class);
+
     private final JdbcClient jdbc;
     private final Map<String, SqlScript> scripts = new HashMap<>();
 
@@ -50,7 +52,11 @@ public class OutcomeEngine {
         p.put("requiresFs", e.requires().contains("FORSORJNINGSSTOD"));
         p.put("maxMonths", e.maxMonths() == null ? null
                 : e.maxMonths() + (e.extensionMonths() == null ? 0 : e.extensionMonths()));
-        for (String d : DEFINITIONS) scripts.get(d).run(jdbc, p);
+        for (String d : DEFINITIONS) {
+            long t0 = System.nanoTime();
+            scripts.get(d).run(jdbc, p);
+            log.info("outcome run {} for {}: {} in {} ms", run, project.id(), d, (System.nanoTime() - t0) / 1_000_000);
+        }
         return run;
     }
 

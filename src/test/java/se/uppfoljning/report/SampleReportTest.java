@@ -9,12 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import se.uppfoljning.DatabaseTest;
+import se.uppfoljning.TestDatabase;
 import se.uppfoljning.IngestFixture;
 import se.uppfoljning.config.ProjectConfig;
 import se.uppfoljning.config.SourceProfileLoader;
@@ -23,6 +25,7 @@ import se.uppfoljning.outcome.OutcomeEngine;
 import se.uppfoljning.outcome.Period;
 
 /** The half-year report's dataset on the sample data keeps the relations every funder relies on. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SampleReportTest extends DatabaseTest {
     static final LocalDate AS_OF = LocalDate.of(2026, 11, 1);
 
@@ -32,15 +35,20 @@ class SampleReportTest extends DatabaseTest {
     OutcomeEngine outcomes;
     @Autowired
     ReportDatasetBuilder builder;
-    @TempDir
-    Path out;
     ProjectConfig project = IngestFixture.project("stockholmskraften");
     long run;
 
-    @BeforeEach
-    void sampleRegister() throws Exception {
+    /** The sample register is loaded once for the class; the tests only read it. */
+    @BeforeAll
+    void sampleRegister(@TempDir Path out) throws Exception {
+        TestDatabase.reset(jdbc);
         new IngestFixture(runner, out).ingest("stockholmskraften", Path.of("sample-data/stockholmskraften").toAbsolutePath());
         run = outcomes.compute(project, SourceProfileLoader.load(Path.of("jobs/sources"), "insatser"), AS_OF, null);
+    }
+
+    @Override
+    protected boolean emptyBeforeEachTest() {
+        return false;
     }
 
     @Test
