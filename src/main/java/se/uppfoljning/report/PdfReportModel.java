@@ -21,7 +21,8 @@ import se.uppfoljning.report.ReportTables.CellKey;
  *
  * <p>Row fields of the table subreport: {@code label}, {@code level} (0 a figure, 1 an "of which"
  * figure, 2 a total, 3 a heading, 4 a row without data that carries {@code note} instead of figures),
- * {@code c1..c4} the period's kvinna, man, ickebinar, totalt and {@code p1..p4} the comparison's.
+ * {@code c1..c4} the period's kvinna, man, ickebinar, totalt and {@code p1..p4} the comparison's;
+ * {@code id} (indicator|breakdown|value) is not printed, it lets a test see which figures are shown.
  */
 final class PdfReportModel {
 
@@ -233,6 +234,7 @@ final class PdfReportModel {
 
     private Map<String, Object> figures(String label, int level, String indicator, String breakdown, String value) {
         Map<String, Object> row = row(label, level);
+        row.put("id", indicator + "|" + breakdown + "|" + value);
         String base = indicator.endsWith("_BASE") ? indicator : indicator + "_BASE";
         for (int g = 0; g < ReportTables.GENDERS.size(); g++) {
             String gender = ReportTables.GENDERS.get(g);

@@ -60,6 +60,24 @@ class ReportWriterTest {
         }
     }
 
+    @Test
+    void aFailedRunLeavesThePreviousFilesAsTheyWere(@TempDir Path dir) throws IOException {
+        ReportWriter.ReportFiles first = new ReportWriter().write(dataset, dir);
+        byte[] before = Files.readAllBytes(first.tablesCsv());
+        ReportDataset broken = PdfReportRendererTest.copyWithReport(ReportDatasetFixture.monthly(), "halvarsrapport");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ReportWriter().write(
+                new ReportDataset("halvarsrapport", broken.job(), broken.executionId(), broken.projectId(), broken.projectName(),
+                        broken.period(), broken.periodStart(), broken.periodEnd(), broken.asOf(), broken.specVersion(),
+                        broken.suppressionThreshold(), List.of(new ReportCell("t", "PART_NEW", "total", "total", "totalt",
+                        new java.math.BigDecimal("2.5"), false, "persons")), List.of(), null, List.of(), List.of(), List.of(),
+                        List.of(), List.of(), List.of(), List.of()), dir))
+                .hasMessageContaining("whole number");
+        assertThat(Files.readAllBytes(first.tablesCsv())).isEqualTo(before);
+        try (Stream<Path> list = Files.list(dir)) {
+            assertThat(list.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+        }
+    }
+
     // ---- tables.csv ---------------------------------------------------------------------------
 
     @Test
@@ -148,12 +166,13 @@ class ReportWriterTest {
                 }
             }
             int compared = 0;
+            ReportLabels labels = ReportLabels.swedish();
             for (TablesCsv.Line line : TablesCsv.lines(files.tablesCsv())) {
                 String sheetName = sheetOfTable.get(line.get("table_id"));
                 assertThat(sheetName).as("sheet of table %s", line.get("table_id")).isNotNull();
                 Sheet sheet = workbook.getSheet(sheetName);
                 Row header = sheet.getRow(XlsxReportWriter.HEADER_ROW);
-                int genderColumn = column(header, ReportLabels.swedish().gender(line.get("gender")));
+                int genderColumn = column(header, labels.gender(line.get("gender")));
                 int indicatorId = column(header, "Indikator-ID");
                 Row row = findRow(sheet, indicatorId, line);
                 assertThat(row).as("row of %s", line.key()).isNotNull();
@@ -255,7 +274,10 @@ class ReportWriterTest {
         List<PdfText.Font> fonts = PdfText.fonts(files.pdf());
         assertThat(fonts).isNotEmpty();
         assertThat(fonts).anySatisfy(f -> assertThat(f.name()).contains("DejaVuSans"));
-        assertThat(fonts).filteredOn(f -> f.name().contains("DejaVu")).allSatisfy(f -> assertThat(f.embedded()).isTrue());
+        assertThat(fonts).allSatisfy(f -> {
+            assertThat(f.name()).contains("DejaVuSans");
+            assertThat(f.embedded()).as("%s embedded", f.name()).isTrue();
+        });
     }
 
     // ---- run.json -----------------------------------------------------------------------------
