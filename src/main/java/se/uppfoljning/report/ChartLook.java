@@ -35,7 +35,7 @@ public class ChartLook implements JRChartCustomizer {
         plot.setDomainGridlinesVisible(false);
         if (plot.getRangeAxis() instanceof NumberAxis axis) {
             axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-            axis.setLowerBound(0);
+            axis.setAutoRangeIncludesZero(true);
         }
         if (plot.getRenderer() instanceof BarRenderer bars) {
             bars.setBarPainter(new StandardBarPainter());

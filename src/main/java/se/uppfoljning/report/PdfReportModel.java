@@ -81,7 +81,7 @@ final class PdfReportModel {
         barChart("flows_chart", List.of("PART_NEW", "PART_ACTIVE", "PART_ENDED"));
         lineChart("active_chart");
         table("flows_by_team", groupedRows(List.of("PART_NEW", "PART_ACTIVE", "PART_ENDED"), "team"), null);
-        table("exits", indicatorRows(EXITS), labels.text("note.varav"));
+        table("exits", indicatorRows(EXITS, Set.of("PART_ENDED")), labels.text("note.varav"));
         barChart("exits_chart", EXIT_GROUPS);
         targets();
         processMeasures();
@@ -98,7 +98,7 @@ final class PdfReportModel {
         table("new_by_support", breakdownRows("PART_NEW", "support_group_start"), null);
         table("new_by_team", breakdownRows("PART_NEW", "team"), null);
         table("new_by_area", breakdownRows("PART_NEW", "area"), null);
-        table("exits", indicatorRows(EXITS), labels.text("note.varav"));
+        table("exits", indicatorRows(EXITS, Set.of("PART_ENDED")), labels.text("note.varav"));
         barChart("exits_chart", EXIT_GROUPS);
         targets();
         table("outcomes", outcomeRows(), null);
@@ -131,10 +131,15 @@ final class PdfReportModel {
 
     /** One row per indicator of its total breakdown; indicators with no figures are left out. */
     private List<Map<String, ?>> indicatorRows(List<String> indicators) {
+        return indicatorRows(indicators, Set.of());
+    }
+
+    /** As {@link #indicatorRows(List)}, the indicators in {@code totals} printed as totals (bold). */
+    private List<Map<String, ?>> indicatorRows(List<String> indicators, Set<String> totals) {
         List<Map<String, ?>> rows = new ArrayList<>();
         for (String indicator : indicators) {
             if (has(indicator, TOTAL, TOTAL)) {
-                int level = OF_WHICH.contains(indicator) ? 1 : "PART_ENDED".equals(indicator) && indicators == EXITS ? 2 : 0;
+                int level = OF_WHICH.contains(indicator) ? 1 : totals.contains(indicator) ? 2 : 0;
                 rows.add(figures(labels.indicator(indicator), level, indicator, TOTAL, TOTAL));
                 shown.add(indicator + "|" + TOTAL);
             }
