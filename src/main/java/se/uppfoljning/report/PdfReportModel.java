@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import se.uppfoljning.report.DisclosureControl.Unit;
-import se.uppfoljning.report.ReportTables.CellKey;
+import se.uppfoljning.report.TableLayout.CellKey;
 
 /**
  * Turns a {@link ReportDataset} into the sections of its PDF ({@link PdfReportData}). Which sections a
@@ -56,7 +56,7 @@ final class PdfReportModel {
         this.dataset = dataset;
         this.labels = labels;
         this.comparison = Comparison.of(dataset, labels);
-        this.current = ReportTables.index(dataset.cells());
+        this.current = TableLayout.index(dataset.cells());
         this.data = new PdfReportData(common);
     }
 
@@ -241,8 +241,8 @@ final class PdfReportModel {
         Map<String, Object> row = row(label, level);
         row.put("id", indicator + "|" + breakdown + "|" + value);
         String base = indicator.endsWith("_BASE") ? indicator : indicator + "_BASE";
-        for (int g = 0; g < ReportTables.GENDERS.size(); g++) {
-            String gender = ReportTables.GENDERS.get(g);
+        for (int g = 0; g < TableLayout.GENDERS.size(); g++) {
+            String gender = TableLayout.GENDERS.get(g);
             ReportCell now = current.get(new CellKey(indicator, breakdown, value, gender));
             ReportCell baseNow = current.get(new CellKey(base, breakdown, value, gender));
             row.put("c" + (g + 1), show(now, baseNow));
@@ -270,7 +270,7 @@ final class PdfReportModel {
     }
 
     private boolean has(String indicator, String breakdown, String value) {
-        for (String gender : ReportTables.GENDERS) {
+        for (String gender : TableLayout.GENDERS) {
             if (current.containsKey(new CellKey(indicator, breakdown, value, gender))
                     || comparison.find(indicator, breakdown, value, gender) != null) {
                 return true;
@@ -285,7 +285,7 @@ final class PdfReportModel {
     private void barChart(String key, List<String> indicators) {
         List<Map<String, ?>> rows = new ArrayList<>();
         for (String indicator : indicators) {
-            for (String gender : ReportTables.GENDERS.subList(0, 3)) {
+            for (String gender : TableLayout.GENDERS.subList(0, 3)) {
                 ReportCell cell = current.get(new CellKey(indicator, TOTAL, TOTAL, gender));
                 if (cell != null) {
                     // a suppressed figure stays in as a gap, so every chart has its series in gender order

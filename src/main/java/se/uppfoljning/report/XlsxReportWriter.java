@@ -26,7 +26,7 @@ import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import se.uppfoljning.report.DisclosureControl.Unit;
-import se.uppfoljning.report.ReportTables.Table;
+import se.uppfoljning.report.TableLayout.Table;
 
 /**
  * Writes {@code <report-id>.xlsx}: one sheet per table of tables.csv (named by its {@code table_id}),
@@ -69,9 +69,9 @@ public final class XlsxReportWriter {
             Set<String> usedNames = new HashSet<>();
             usedNames.add(ABOUT_SHEET.toLowerCase(Locale.ROOT));
             List<String[]> index = new ArrayList<>();
-            for (Table table : ReportTables.tables(dataset.cells())) {
+            for (Table table : TableLayout.tables(dataset.cells())) {
                 String name = sheetName(table.tableId(), usedNames);
-                String title = ReportTables.title(table, labels);
+                String title = TableLayout.title(table, labels);
                 writeTable(workbook.createSheet(name), table, title, dataset, comparison, styles);
                 index.add(new String[] {name, table.tableId(), title});
             }
@@ -135,7 +135,7 @@ public final class XlsxReportWriter {
 
         int r = HEADER_ROW + 1;
         boolean anySuppressed = false;
-        for (ReportTables.Row row : table.rows()) {
+        for (TableLayout.Row row : table.rows()) {
             text(sheet, r, 0, labels.indicator(row.indicator()), styles.plain, widths, true);
             text(sheet, r, 1, labels.breakdown(row.breakdown()), styles.plain, widths, true);
             text(sheet, r, 2, labels.breakdownValue(row.breakdown(), row.breakdownValue()), styles.plain, widths, true);

@@ -14,7 +14,7 @@ import java.util.Set;
  * table reads like tables.csv. Also looks up the comparison figure (previous period or cumulative)
  * for a cell.
  */
-final class ReportTables {
+final class TableLayout {
 
     /** Report genders in column order (SPEC §3). */
     static final List<String> GENDERS = List.of("kvinna", "man", "ickebinar", "totalt");
@@ -36,7 +36,7 @@ final class ReportTables {
         }
     }
 
-    private ReportTables() {
+    private TableLayout() {
     }
 
     static List<Table> tables(List<ReportCell> cells) {
