@@ -13,7 +13,6 @@ import se.uppfoljning.cli.ExitCodes;
 import se.uppfoljning.extract.FileRegistry;
 import se.uppfoljning.outcome.Period;
 import se.uppfoljning.report.ReportKind;
-import se.uppfoljning.report.ReportOutput;
 
 /**
  * One report job for one project and period. The job instance is identified by project, period, as-of
@@ -73,7 +72,7 @@ public class ReportProjectJob implements ProjectJob {
                     + ". Restart: scripts/run restart " + execution.getId());
             return ExitCodes.FAILED;
         }
-        Path dir = ReportOutput.dirOf(r.out(), r.project().id(), kind.reportId(), period.label());
+        Path dir = r.out().resolve(r.project().id()).resolve(kind.reportId()).resolve(period.label());
         System.out.println(kind.reportId() + " " + period.label() + " (" + r.project().id() + ", körning "
                 + execution.getId() + "): " + dir);
         return ExitCodes.DONE;

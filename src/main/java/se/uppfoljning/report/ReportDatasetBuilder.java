@@ -54,7 +54,15 @@ public class ReportDatasetBuilder {
         }
         Period lifetime = Period.parse("lifetime", project.start(), asOf);
         List<Count> lifetimeCounts = indicators.compute(run, lifetime);
-        List<ReportCell> cumulative = kind.esf() ? tables(kind, project, threshold, lifetimeCounts, list) : List.of();
+        List<ReportCell> cumulative = List.of();
+        if (kind.esf()) {
+            cumulative = tables(kind, project, threshold, lifetimeCounts, list);
+        } else if (kind.management()) {
+            // the monthly report shows the calendar year so far beside the month
+            Period yearToDate = new Period(period.start().getYear() + "-01.." + period.label(),
+                    period.start().withDayOfYear(1), period.end(), period.end(), false);
+            cumulative = tables(kind, project, threshold, indicators.compute(run, yearToDate), list);
+        }
 
         return new ReportDataset(kind.reportId(), kind.jobName(), executionId, project.id(), project.name(),
                 period.label(), period.start(), period.end(), asOf, SPEC_VERSION, threshold, cells, previous,
