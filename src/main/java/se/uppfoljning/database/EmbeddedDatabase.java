@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -15,12 +16,42 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     private final EmbeddedPostgres postgres;
+    private final DataDirLock lock;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, DataDirLock lock) {
         this.postgres = postgres;
+        this.lock = lock;
     }
 
     public static EmbeddedDatabase start(Path dataDir) {
+        return start(dataDir, Duration.ofHours(2));
+    }
+
+    /**
+     * Starts the server on the data folder; while another process uses the folder, waits for it (up
+     * to {@code maxWait}, then {@link DatabaseBusyException}).
+     */
+    public static EmbeddedDatabase start(Path dataDir, Duration maxWait) {
+        DataDirLock lock = DataDirLock.acquire(dataDir.resolveSibling(dataDir.getFileName() + ".lock"), maxWait,
+                holder -> System.err.println("Waiting for the embedded database, in use by another run (" + holder
+                        + "); up to " + maxWait.toMinutes() + " min. For runs at the same time use a PostgreSQL server (--db-url)."));
+        try {
+            return new EmbeddedDatabase(startServer(dataDir), lock);
+        } catch (RuntimeException e) {
+            closeQuietly(lock);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(DataDirLock lock) {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            // released by the operating system when the process ends
+        }
+    }
+
+    private static EmbeddedPostgres startServer(Path dataDir) {
         try {
             Files.createDirectories(dataDir.getParent());
             Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
@@ -31,7 +62,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setErrorRedirector(Redirect.appendTo(log.toFile()))
                     .setServerConfig("max_connections", "50")
                     .start();
-            return new EmbeddedDatabase(pg);
+            return pg;
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded PostgreSQL could not start with data in " + dataDir
                     + " (" + e.getMessage() + "). See " + dataDir + ".log. As root it needs user namespaces"
@@ -45,6 +76,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        postgres.close();
+        try {
+            postgres.close();
+        } finally {
+            lock.close();
+        }
     }
 }
