@@ -13,7 +13,7 @@ import se.uppfoljning.config.ConfigException;
 @Command(name = "uppfoljning", mixinStandardHelpOptions = true, version = "uppfoljning 0.1",
         description = "Follow-up and funder reporting for labour-market collaboration projects.",
         subcommands = {IngestCommand.class, RunAllCommand.class, StatusCommand.class, RestartCommand.class,
-                ScheduleCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+                ScheduleCommand.class, DemoCommand.class, CronLinesCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 failed (restartable), 2 bad input or configuration,",
                 "3 another run holds the lock, 4 nothing to do."})
 public class Main implements Runnable {
