@@ -97,12 +97,13 @@ class ScheduleCommand implements Callable<Integer> {
         return ExitCodes.DONE;
     }
 
-    private static void printPlan(Map<JobSchedule, ZonedDateTime> next) {
+    private void printPlan(Map<JobSchedule, ZonedDateTime> next) {
         System.out.println("Schemaläge (" + ZonedDateTime.now().getZone() + "). Nästa körning av varje jobb:");
         for (var e : next.entrySet()) {
             JobSchedule s = e.getKey();
             System.out.printf(Locale.ROOT, "  %-16s %-16s %s  %s%n", s.job(), s.cron(), TIME.format(e.getValue()),
                     String.join(", ", s.projects()));
+            log.info("{} ({}) fires next at {}", s.job(), s.cron(), e.getValue());
         }
         System.out.println("Stoppa med Ctrl-C eller SIGTERM (kill " + ProcessHandle.current().pid() + ").");
     }

@@ -38,6 +38,7 @@ public final class StatusTable {
     }
 
     private static String duration(Run r) {
+        if (r.interrupted()) return "-";
         Duration d = r.duration();
         if (d == null) return r.end() == null && r.start() != null ? "pågår" : "-";
         long s = d.toSeconds();

@@ -7,7 +7,7 @@ import static se.uppfoljning.TestPersons.hyphenated;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -133,6 +133,21 @@ class RestartTest extends DatabaseTest {
                 .containsExactly("FAILED", "COMPLETED");
         assertThat(stageRowsReadByTheRestart(id)).isEqualTo(5 + CONTACTS + 2 - 5_000);
         assertThat(register()).isEqualTo(registerOfAnUninterruptedRun());
+
+        // what the killed run printed and logged, and the status table, name no person
+        String said = Files.readString(tmp.resolve("child.out")) + Files.readString(tmp.resolve("child.err"))
+                + logsOf(tmp.resolve("child/logs")) + statusTable();
+        assertThat(said).contains("kontakter_2026-10-31.csv");
+        for (int i = 0; i < 5; i++) assertThat(said).doesNotContain(adult(i)).doesNotContain(hyphenated(adult(i)));
+    }
+
+    private static String logsOf(Path dir) throws java.io.IOException {
+        if (!Files.isDirectory(dir)) return "";
+        StringBuilder all = new StringBuilder();
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) all.append(Files.readString(f));
+        }
+        return all.toString();
     }
 
     @Test
