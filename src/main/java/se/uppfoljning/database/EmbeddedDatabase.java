@@ -36,10 +36,47 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 holder -> System.err.println("Waiting for the embedded database, in use by another run (" + holder
                         + "); up to " + maxWait.toMinutes() + " min. For runs at the same time use a PostgreSQL server (--db-url)."));
         try {
+            stopOrphan(dataDir);
             return new EmbeddedDatabase(startServer(dataDir), lock);
         } catch (RuntimeException e) {
             closeQuietly(lock);
             throw e;
+        }
+    }
+
+    /**
+     * A process killed with SIGKILL (or by the OOM killer) leaves its embedded server running, and
+     * that server would keep every later run from starting. Holding the data folder's lock proves
+     * that no live run uses it, so such a server is an orphan: ask it for a fast shutdown (it
+     * aborts the killed run's open transactions; the data stays consistent) and wait for it.
+     */
+    static void stopOrphan(Path dataDir) {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        long pid;
+        try {
+            if (!Files.isRegularFile(pidFile)) return;
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            return; // unreadable or half-written: PostgreSQL judges it itself when it starts
+        }
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElse(null);
+        if (postmaster == null || !postmaster.isAlive()
+                || !postmaster.info().command().map(c -> c.endsWith("postgres")).orElse(false)) {
+            return; // a stale pid file: PostgreSQL removes it itself
+        }
+        System.err.println("Stopping the embedded database left running by a run that was killed (pid " + pid + ").");
+        try {
+            // SIGINT is PostgreSQL's fast shutdown; Java can only send SIGTERM (smart shutdown)
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid)).redirectErrorStream(true).start();
+            if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) postmaster.destroy();
+            postmaster.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IOException e) {
+            postmaster.destroy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("The embedded database left running by a killed run (pid " + pid
+                    + ") did not stop within a minute; stop it (kill -INT " + pid + ") and try again.", e);
         }
     }
 
