@@ -83,13 +83,19 @@ public record JobSchedules(Path dir, List<JobSchedule> all) {
         return missing;
     }
 
-    /** Fails with the list of missing inbox folders and the command that creates them. */
+    /** Fails with every missing inbox folder, the file and key naming it, and the command that creates them. */
     public void requireInboxes(Path home) {
         List<Path> missing = missingInboxes(home);
         if (missing.isEmpty()) return;
-        throw new ConfigException("Inbox folder(s) named in " + dir + "/*.yml do not exist: " + missing
-                + ". Create them (mkdir -p " + String.join(" ", missing.stream().map(Path::toString).toList())
-                + ") or correct 'inbox' in the job files.");
+        List<String> where = new ArrayList<>();
+        for (JobSchedule s : all) {
+            if (s.inbox() == null) continue;
+            for (String p : s.projects()) {
+                if (missing.contains(s.inboxOf(p, home))) where.add(s.file() + ": 'inbox' " + s.inbox() + " → " + s.inboxOf(p, home));
+            }
+        }
+        throw new ConfigException("Inbox folder(s) do not exist: " + String.join("; ", where) + ". Create them (mkdir -p "
+                + String.join(" ", missing.stream().map(Path::toString).toList()) + ") or correct 'inbox'.");
     }
 
     static JobSchedule read(Path file, Path projectsDir) {

@@ -181,6 +181,8 @@ class JobSchedulesTest {
 
         assertThat(schedules.missingInboxes(tmp)).containsExactly(tmp.resolve("inbox/stockholmskraften"));
         assertThatThrownBy(() -> schedules.requireInboxes(tmp)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(jobs.resolve("ingest.yml") + ": 'inbox' inbox/{project} → "
+                        + tmp.resolve("inbox/stockholmskraften"))
                 .hasMessageContaining("mkdir -p " + tmp.resolve("inbox/stockholmskraften"));
     }
 }
