@@ -57,6 +57,7 @@ public class FileRegistry {
                                 earlier.get().fileId())
                         .update();
             }
+            if (status.equals("PENDING")) claim(earlier.get().fileId(), executionId);
             return new Registered(byId(earlier.get().fileId()), Registration.RETRY);
         }
         long id = jdbc.sql("""
@@ -67,6 +68,15 @@ public class FileRegistry {
                         inspection.sha256(), inspection.size(), inspection.encoding(), executionId)
                 .query(Long.class).single();
         return new Registered(byId(id), Registration.NEW);
+    }
+
+    /**
+     * A pending file left by an earlier run is taken over by this one: the run that loads it is the
+     * one the file is recorded under (scripts/run status counts its rows there).
+     */
+    public void claim(long fileId, long executionId) {
+        jdbc.sql("UPDATE extract_file SET job_execution_id = ? WHERE file_id = ? AND status = 'PENDING'")
+                .params(executionId, fileId).update();
     }
 
     public ExtractFile byId(long fileId) {

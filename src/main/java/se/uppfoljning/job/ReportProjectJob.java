@@ -52,8 +52,7 @@ public class ReportProjectJob implements ProjectJob {
                 .addString(PROJECT_FILE, r.projectFile().toString(), false)
                 .addString(OUT, r.out().toString(), false)
                 .addString(SOURCES, r.sources().toString(), false);
-        if (r.rerun()) params.addLong(RERUN, System.currentTimeMillis());
-        JobStarter.Outcome outcome = starter.start(job, params.toJobParameters());
+        JobStarter.Outcome outcome = starter.start(job, params.toJobParameters(), r.rerun());
         if (outcome instanceof JobStarter.Locked locked) {
             System.err.println("Locked: another " + kind.jobName() + " of project " + r.project().id()
                     + " is running (" + locked.heldBy() + ").");
