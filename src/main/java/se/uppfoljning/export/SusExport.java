@@ -114,6 +114,9 @@ public class SusExport {
                     r.episodeKey(), r.cells().get(TEAM), r.cells().get(START), removalReason(project.id(), r),
                     String.valueOf(r.exportId()), r.fileName(), String.valueOf(r.position() + 1))));
         }
+        // as the file: by start date, team and episode key
+        removed.sort(Comparator.comparing((ExportRow r) -> r.cells().get(2)).thenComparing(r -> r.cells().get(1))
+                .thenComparing(ExportRow::episodeKey));
 
         Path folder = ExportFolders.registration(out, project.id());
         PrivateFiles.refresh(folder.resolve(WORKLIST),
