@@ -210,6 +210,31 @@ class SusExportTest extends ExportTestBase {
     }
 
     @Test
+    void protectedIdentityInAnyEpisodeKeepsEveryEpisodeOfThePersonOutOfTheFile() throws Exception {
+        Map<String, String> earlier = ended(episode(adult(7), "2025-09-01"), "2025-12-19", "ARBETSSOKANDE", "A_KASSA");
+        deliver("deltagare_2026-10-31.csv", List.of(earlier, running));
+        ingest("2026-11-01");
+        assertThat(export("sus-export", null, "2026-11-01")).isEqualTo(ExitCodes.DONE);
+        assertThat(read(registration().resolve(SusExport.FILE))).hasSize(3);
+        long first = jdbc.sql("SELECT max(export_id) FROM export_run").query(Long.class).single();
+
+        // the person comes back, now with protected identity: the earlier, consented episode goes too
+        deliver("deltagare_2026-11-15.csv", List.of(earlier, running,
+                with(episode(adult(7), "2026-11-02"), "skyddad", "J")));
+        ingest("2026-11-16");
+        assertThat(export("sus-export", null, "2026-11-16")).isEqualTo(ExitCodes.DONE);
+
+        assertThat(read(registration().resolve(SusExport.FILE))).containsExactly(SusExport.HEADER);
+        assertThat(read(registration().resolve(SusExport.REMOVALS))).containsExactly(SusExport.REMOVALS_HEADER,
+                List.of(episodeKey("2025-09-01"), "1", "2025-09-01", "skyddad identitet", String.valueOf(first),
+                        SusExport.FILE, "2"));
+        assertThat(console).contains("anonyma deltaganden (räknas, listas inte): 2");
+        // nor can the earlier export be re-created with the number of a person now protected
+        assertThatThrownBy(() -> recreator.recreate(PROJECT, ExportRun.SUS, first, out))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("1 of its 2 rows");
+    }
+
+    @Test
     void rowsMissingRequiredValuesWaitInTheWorklistUntilCompleted() throws Exception {
         Map<String, String> endedUnknown = ended(episode(adult(6), "2026-01-05"), "2026-05-29", "", "");
         deliver("deltagare_2026-10-31.csv", List.of(incomplete, endedUnknown));
