@@ -71,6 +71,9 @@ public class EsfExport {
             throw new ConfigException("The month " + month + " is not over at the as-of date " + asOf
                     + ": export it with --as-of " + month.atEndOfMonth().plusDays(1) + " or later.");
         }
+        if (month.atEndOfMonth().isBefore(project.start())) {
+            throw new ConfigException("The month " + month + " is before the project's start " + project.start() + ".");
+        }
         history.latestAsOf(project.id(), ExportRun.ESF).filter(last -> last.isAfter(asOf)).ifPresent(last -> {
             throw new ConfigException("The last esf-export of " + project.id() + " was as of " + last
                     + "; use --as-of " + last + " or later.");

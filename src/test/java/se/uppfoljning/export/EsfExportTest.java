@@ -113,6 +113,8 @@ class EsfExportTest extends ExportTestBase {
                 .hasMessageContaining("not over");
         assertThatThrownBy(() -> export("esf-export", "2026-T1", "2026-11-16")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("YYYY-MM");
+        assertThatThrownBy(() -> export("esf-export", "2024-08", "2026-11-16")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("before the project's start");
     }
 
     private static String gender(String pnr) {
