@@ -26,6 +26,7 @@ public class Main implements Runnable {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
         ReportCommands.addTo(cli);
+        ExportCommands.addTo(cli);
         cli.setExecutionExceptionHandler(Main::handle);
         return cli.execute(args);
     }
