@@ -29,6 +29,9 @@ class DemoCommand implements Callable<Integer> {
         REPORTS.put("halfyear-report", "2026-H1");
         REPORTS.put("annual-report", "2025");
         REPORTS.put("esf-report", "2026-H1");
+        REPORTS.put("sus-export", null);
+        REPORTS.put("esf-export", "2026-10");
+        REPORTS.put("finsam-export", "2026-H1");
     }
 
     @Option(names = "--db-url", paramLabel = "<jdbc-url>", description = "Use this PostgreSQL server instead of the embedded one.")
@@ -49,21 +52,25 @@ class DemoCommand implements Callable<Integer> {
                 worst = worse(worst, JobCommands.find(context, "ingest").run(options.request()));
                 ProjectConfig project = options.projectConfig();
                 for (var report : REPORTS.entrySet()) {
-                    if (report.getKey().equals("esf-report") && !project.funders().contains("ESF")) continue;
-                    if (!report.getKey().equals("esf-report") && !report.getKey().equals("monthly-report")
-                            && !project.funders().contains("FINSAM")) continue;
+                    if (!dueFor(report.getKey(), project)) continue;
                     CommonOptions o = options(id);
                     o.period = report.getValue();
-                    o.rerun = true;
                     worst = worse(worst, JobCommands.find(context, report.getKey()).run(o.request()));
                     written.add(report.getKey());
                 }
             }
         }
         System.out.println();
-        System.out.println("Klart: " + written.size() + " rapporter under " + base.outDir()
+        System.out.println("Klart: " + written.size() + " rapporter och exporter under " + base.outDir()
                 + "/<projekt>/<rapport>/<period>/, avvisade rader under " + base.outDir().resolve("rejects"));
         return worst;
+    }
+
+    /** ESF jobs for ESF projects, Finsam jobs for Finsam projects, the monthly report for all. */
+    private static boolean dueFor(String job, ProjectConfig project) {
+        if (job.startsWith("esf-")) return project.funders().contains("ESF");
+        if (job.equals("monthly-report")) return true;
+        return project.funders().contains("FINSAM");
     }
 
     /** A second demo finds nothing new in the inbox: that is not a failure of the demo. */
