@@ -13,9 +13,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
 
 import se.uppfoljning.DatabaseTest;
+import se.uppfoljning.TestDatabase;
 import se.uppfoljning.InboxBuilder;
 import se.uppfoljning.IngestFixture;
 import se.uppfoljning.job.IngestRunner;
@@ -32,6 +35,15 @@ class IngestRestartTest extends DatabaseTest {
 
     @TestBean
     IngestProgress ingestProgress;
+
+    /**
+     * The overridden bean makes this a Spring context of its own, so it gets an embedded database of
+     * its own: the shared test context holds the other one's data folder.
+     */
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        registry.add("uppfoljning.db.embedded-dir", () -> TestDatabase.ROOT.resolve("postgres-restart").toString());
+    }
 
     /** The progress bean is called for every row read: it stands in for a JVM dying at that row. */
     static IngestProgress ingestProgress() {
