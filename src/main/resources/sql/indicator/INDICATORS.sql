@@ -3,6 +3,7 @@
 -- of the person's episodes qualify, the latest-starting one gives the breakdown values (R14), which
 -- for the outcome indicators is the person's last episode ended in the period. PROGRESSION counts
 -- episodes (R17, R27). ESF outputs take the person's first episode, results the last (R25).
+-- PARTICIPANT_DAYS (shown as PARTICIPANT_YEARS = days / 365) sums each active episode's days.
 -- Periods (R24): new = starts in it, ended = ends in it, active = overlaps it, ongoing at start =
 -- started before it and not ended before its first day, ongoing at end = started on or before its
 -- last day and not ended on or before it.
@@ -35,13 +36,14 @@ WITH f AS (
 ), last_episode AS (
     SELECT DISTINCT ON (person_key) * FROM f ORDER BY person_key, start_date DESC, episode_id DESC
 ), counted AS (
-    SELECT population AS indicator, p.* FROM persons p
+    -- every row counts 1 (a person, or an episode for PROGRESSION), except PARTICIPANT_DAYS: its days
+    SELECT population AS indicator, p.*, 1 AS weight FROM persons p
      WHERE population IN ('PART_NEW', 'PART_ACTIVE', 'PART_ENDED', 'PART_ONGOING_START', 'PART_ONGOING_END',
                           'INELIGIBLE')
     UNION ALL
-    SELECT 'COORDINATED', p.* FROM persons p WHERE population = 'ACTIVE_FOR_COORDINATION' AND p.coordinated
+    SELECT 'COORDINATED', p.*, 1 FROM persons p WHERE population = 'ACTIVE_FOR_COORDINATION' AND p.coordinated
     UNION ALL
-    SELECT x.indicator, p.*
+    SELECT x.indicator, p.*, 1
       FROM persons p
      CROSS JOIN LATERAL (VALUES
             ('ENDED_COMPLETED', p.end_reason IN ('ENLIGT_PLAN', 'OVERFORD')),
@@ -62,14 +64,19 @@ WITH f AS (
             ('EMPLOYED_6M_BASE', p.employed_6m_measurable)) x(indicator, counts)
      WHERE p.population = 'PART_ENDED' AND x.counts
     UNION ALL
-    SELECT 'SUPPORT_BEFORE_AFTER_' || upper(p.support_group_end), p.* FROM persons p
+    SELECT 'SUPPORT_BEFORE_AFTER_' || upper(p.support_group_end), p.*, 1 FROM persons p
      WHERE p.population = 'PART_ENDED'
     UNION ALL
-    SELECT 'PROGRESSION_BASE', NULL, f.* FROM f WHERE f.is_active AND f.progression_applies
+    SELECT 'PROGRESSION_BASE', NULL, f.*, 1 FROM f WHERE f.is_active AND f.progression_applies
     UNION ALL
-    SELECT 'PROGRESSION_COUNT', NULL, f.* FROM f WHERE f.is_active AND f.progression_applies AND f.progressed
+    SELECT 'PROGRESSION_COUNT', NULL, f.*, 1 FROM f WHERE f.is_active AND f.progression_applies AND f.progressed
     UNION ALL
-    SELECT x.indicator, NULL, p.*
+    -- årsplatser (R28): every episode's active days in the period, both ends included, by its own values
+    SELECT 'PARTICIPANT_DAYS', NULL, f.*,
+           least(coalesce(f.end_date, :pe), :pe) - greatest(f.start_date, :ps) + 1
+      FROM f WHERE f.is_active
+    UNION ALL
+    SELECT x.indicator, NULL, p.*, 1
       FROM first_episode p
      CROSS JOIN LATERAL (VALUES
             ('EECO01', true),
@@ -86,7 +93,7 @@ WITH f AS (
             ('EECO12', p.disability = 'ja')) x(indicator, counts)
      WHERE (CAST(:esfAll AS boolean) OR p.is_new) AND x.counts
     UNION ALL
-    SELECT x.indicator, NULL, p.*
+    SELECT x.indicator, NULL, p.*, 1
       FROM last_episode p
      CROSS JOIN LATERAL (VALUES
             ('EECR01', p.exit_status = 'ARBETSSOKANDE'),
@@ -110,7 +117,7 @@ SELECT :run, :period, indicator, breakdown, breakdown_value, gender, value FROM 
            coalesce(age_band, age_band_fine, team, area, referrer, support_group_start, education, ltu, disability,
                     'total') AS breakdown_value,
            CASE WHEN GROUPING(gender) = 1 THEN 'totalt' ELSE gender END AS gender,
-           count(*) AS value
+           sum(weight) AS value
       FROM counted
      GROUP BY GROUPING SETS (
             (indicator), (indicator, gender),

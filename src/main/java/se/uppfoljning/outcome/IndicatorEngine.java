@@ -22,7 +22,6 @@ public class IndicatorEngine {
 
     private final JdbcClient jdbc;
     private final SqlScript indicators = SqlScript.load("sql/indicator/INDICATORS.sql");
-    private final SqlScript participantYears = SqlScript.load("sql/indicator/PARTICIPANT_YEARS.sql");
 
     public IndicatorEngine(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -35,7 +34,6 @@ public class IndicatorEngine {
                 "esfAll", period.lifetime());
         long t0 = System.nanoTime();
         indicators.run(jdbc, p);
-        participantYears.run(jdbc, p);
         log.info("indicators of run {} for {} in {} ms", run, period.label(), (System.nanoTime() - t0) / 1_000_000);
         return counts(run, period.label());
     }
