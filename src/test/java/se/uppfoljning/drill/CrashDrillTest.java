@@ -30,7 +30,7 @@ import se.uppfoljning.job.ProjectJob;
 
 /**
  * Faults in the middle of a run (SPEC §10, DESIGN invariant 5): the database connection dropped
- * mid-step, and a report whose rendering fails. Each fails with exit 1 and a restart ends exactly as
+ * mid-step, a report whose rendering fails and an export whose file cannot be written. Each fails with exit 1 and a restart ends exactly as
  * an uninterrupted run would: no row doubled, the same tables.csv byte for byte.
  */
 class CrashDrillTest extends DatabaseTest {
@@ -116,6 +116,35 @@ class CrashDrillTest extends DatabaseTest {
         assertThat(report(uninterrupted, true)).isEqualTo(ExitCodes.DONE);
         String csv = "stockholmskraften/halvarsrapport/2026-H1/tables.csv";
         assertThat(Files.readAllBytes(out.resolve(csv))).isEqualTo(Files.readAllBytes(uninterrupted.resolve(csv)));
+    }
+
+    @Test
+    void anExportWhoseFileCannotBeWrittenLeavesNoHistoryAndTheNextRunWritesTheWholeFirstExport() throws Exception {
+        assertThat(ingest().status()).isEqualTo(IngestRunner.Status.DONE);
+        Path out = tmp.resolve("out-export");
+        // a non-empty folder where the file must go: the export fails at its very last write
+        Path blocker = out.resolve("stockholmskraften/registrering/sus-registrering.csv");
+        Files.createDirectories(blocker);
+        Files.writeString(blocker.resolve("keep"), "in the way");
+
+        assertThat(export(out)).isEqualTo(ExitCodes.FAILED);
+        assertThat(count("SELECT count(*) FROM export_run")).isZero();
+        Files.delete(blocker.resolve("keep"));
+        Files.delete(blocker);
+
+        assertThat(export(out)).isEqualTo(ExitCodes.DONE);
+
+        assertThat(count("SELECT count(*) FROM export_run")).isOne();
+        List<String> lines = Files.readAllLines(out.resolve("stockholmskraften/registrering/sus-registrering.csv"));
+        assertThat(lines).hasSize(1 + count("SELECT count(*) FROM export_row WHERE marker = 'NY'"));
+        assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).startsWith("NY;"));
+    }
+
+    private int export(Path out) throws Exception {
+        ProjectJob sus = jobs.stream().filter(j -> j.name().equals("sus-export")).findFirst().orElseThrow();
+        return sus.run(new JobRequest(IngestFixture.project("stockholmskraften"),
+                IngestFixture.projectFile("stockholmskraften"), null, out, Path.of("jobs/sources").toAbsolutePath(),
+                AS_OF, null, false));
     }
 
     private IngestRunner.Result ingest() {
