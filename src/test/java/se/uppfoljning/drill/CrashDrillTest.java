@@ -51,12 +51,14 @@ class CrashDrillTest extends DatabaseTest {
     void anInboxOfSeveralChunks() {
         inbox = new InboxBuilder(tmp.resolve("inbox"));
         fixture = new IngestFixture(runner, tmp.resolve("out"));
-        List<String> episodes = new ArrayList<>(List.of("personnummer;team;omrade;startdatum;slutdatum;avslutsanledning;sysselsattning_efter"));
+        List<String> episodes = new ArrayList<>(List.of("personnummer;team;omrade;startdatum;slutdatum;avslutsanledning;sysselsattning_efter;"
+                + "remittent;utbildningsniva;ersattning_start;ersattning_slut"));
         List<String> payments = new ArrayList<>(List.of("personnummer;manad;belopp"));
         for (int i = 0; i < 400; i++) {
             boolean ended = i % 2 == 0;
             episodes.add(hyphenated(adult(i)) + ";" + (1 + i % 2) + ";" + (i % 2 == 0 ? "Hässelby-Vällingby" : "Skärholmen")
-                    + ";2025-0" + (1 + i % 9) + "-10;" + (ended ? "2026-0" + (1 + i % 5) + "-20;ENLIGT_PLAN;ARBETE" : ";;"));
+                    + ";2025-0" + (1 + i % 9) + "-10;" + (ended ? "2026-0" + (1 + i % 5) + "-20;ENLIGT_PLAN;ARBETE" : ";;")
+                    + ";SOC;ISCED_3_4;FORSORJNINGSSTOD;" + (ended ? "LON" : ""));
             for (int m = 1; m <= 18; m++) {
                 payments.add(hyphenated(adult(i)) + ";" + (m <= 12 ? "2025-" + String.format("%02d", m) : "2026-0" + (m - 12)) + ";4200");
             }
@@ -136,7 +138,7 @@ class CrashDrillTest extends DatabaseTest {
 
         assertThat(count("SELECT count(*) FROM export_run")).isOne();
         List<String> lines = Files.readAllLines(out.resolve("stockholmskraften/registrering/sus-registrering.csv"));
-        assertThat(lines).hasSize(1 + count("SELECT count(*) FROM export_row WHERE marker = 'NY'"));
+        assertThat(lines).hasSize(1 + (int) count("SELECT count(*) FROM export_row WHERE marker = 'NY'"));
         assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).startsWith("NY;"));
     }
 
