@@ -13,15 +13,17 @@ import se.uppfoljning.config.SourceProfile;
  */
 public final class HeaderMapping {
     private final int[] cellOf; // per Source column: the cell index in the file, or -1 when absent
+    private final int width;
 
-    private HeaderMapping(int[] cellOf) {
+    private HeaderMapping(int[] cellOf, int width) {
         this.cellOf = cellOf;
+        this.width = width;
     }
 
     public static HeaderMapping resolve(String fileName, List<String> header, Source source, SourceProfile profile)
             throws ExtractFileException {
         List<String> names = new ArrayList<>();
-        for (String h : header) names.add(h.strip().toLowerCase(Locale.ROOT));
+        for (String h : header) names.add(Values.trim(h).toLowerCase(Locale.ROOT));
         List<Column> columns = source.columns();
         int[] cellOf = new int[columns.size()];
         Arrays.fill(cellOf, -1);
@@ -43,7 +45,7 @@ public final class HeaderMapping {
             if (cellOf[c] < 0 && column.required()) missing.add(column.name());
         }
         if (!missing.isEmpty()) throw missingColumns(fileName, header, source, missing);
-        return new HeaderMapping(cellOf);
+        return new HeaderMapping(cellOf, header.size());
     }
 
     private static ExtractFileException missingColumns(String fileName, List<String> header, Source source,
@@ -70,6 +72,11 @@ public final class HeaderMapping {
     public String value(String[] cells, int c) {
         int i = cellOf[c];
         return i < 0 || i >= cells.length ? null : cells[i];
+    }
+
+    /** How many cells the header row has, named or not. */
+    public int width() {
+        return width;
     }
 
     /** Where column {@code c} stands in the file, so a row's defects can be ranked leftmost first. */

@@ -13,7 +13,7 @@ public interface TableReader extends Closeable {
 
     static boolean blank(String[] cells) {
         for (String c : cells) {
-            if (c != null && !c.isBlank()) return false;
+            if (c != null && !Values.isBlank(c)) return false;
         }
         return true;
     }
