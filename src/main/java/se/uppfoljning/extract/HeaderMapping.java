@@ -12,6 +12,8 @@ import se.uppfoljning.config.SourceProfile;
  * name or an alias of the source profile; columns we do not know are ignored.
  */
 public final class HeaderMapping {
+    /** A header cell that is really a value: a personnummer or a date. */
+    private static final java.util.regex.Pattern DATA = java.util.regex.Pattern.compile("\\d{6}\\s*[-+]?\\s*\\d{4}|\\d{4}-\\d{2}");
     private final int[] cellOf; // per Source column: the cell index in the file, or -1 when absent
     private final int width;
 
@@ -53,11 +55,20 @@ public final class HeaderMapping {
         String joined = String.join(", ", missing);
         String hintSv = "";
         String hintEn = "";
+        long named = header.stream().filter(h -> !Values.isBlank(h)).count();
         if (header.size() == 1 && (header.get(0).contains(",") || header.get(0).contains("\t"))) {
             String sep = header.get(0).contains("\t") ? "tabb" : "komma";
             hintSv = " Filen verkar vara avgränsad med " + sep + "; extrakt ska vara semikolonavgränsade (;).";
             hintEn = " The file seems to be separated by " + (sep.equals("tabb") ? "tabs" : "commas")
                     + "; extracts must be separated by semicolons (;).";
+        } else if (header.stream().anyMatch(h -> DATA.matcher(h).find())) {
+            hintSv = " Första raden ser ut som data (ett personnummer eller datum), inte som en rubrikrad med kolumnnamn.";
+            hintEn = " The first line looks like data (a personnummer or a date), not like a header of column names.";
+        } else if (named == 1) {
+            hintSv = " Rubrikraden har bara ett namn: kanske en rubrik ovanför tabellen. Kolumnnamnen ska stå på första raden;"
+                    + " ta bort raderna ovanför dem.";
+            hintEn = " The header has only one name: perhaps a title above the table. The column names must be in the first"
+                    + " row; remove the rows above them.";
         }
         return new ExtractFileException(
                 fileName + ": obligatorisk kolumn saknas i rubrikraden (rad 1): " + joined + "." + hintSv

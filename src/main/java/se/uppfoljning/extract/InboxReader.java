@@ -122,11 +122,38 @@ public class InboxReader implements ItemStreamReader<ExtractItem> {
             return new XlsxTableReader(file.path());
         }
         Charset charset = switch (file.encoding()) {
-            case "windows-1252" -> Charset.forName("windows-1252");
-            case "UTF-16" -> StandardCharsets.UTF_16;
+            case FileInspector.BINARY -> throw notText(file);
+            case FileInspector.WINDOWS_1252 -> Charset.forName("windows-1252");
+            case FileInspector.UTF_16 -> StandardCharsets.UTF_16;
+            case FileInspector.MIXED -> null; // each byte sequence as what it is
             default -> StandardCharsets.UTF_8;
         };
         return new CsvTableReader(file.path(), charset);
+    }
+
+    private static ExtractFileException notText(ExtractFile file) {
+        String name = file.fileName();
+        byte[] head;
+        try {
+            head = FileInspector.head(file.path());
+        } catch (IOException e) {
+            head = new byte[0];
+        }
+        if (FileInspector.isZip(head)) return new ExtractFileException(
+                name + " är en Excel-fil (XLSX) med ändelsen .csv. Byt ändelsen till .xlsx (rename) och leverera den igen.",
+                name + " is an Excel file (XLSX) named .csv. Rename it to .xlsx and deliver it again.");
+        if (FileInspector.isOle2(head)) return new ExtractFileException(
+                name + " är en gammal Excel-fil (.xls) eller en lösenordsskyddad arbetsbok med ändelsen .csv. Spara den"
+                        + " i Excel som CSV UTF-8 (semikolonavgränsad) eller som .xlsx utan lösenord och leverera den igen.",
+                name + " is an old Excel file (.xls) or a password-protected workbook named .csv. Save it in Excel as"
+                        + " CSV UTF-8 (semicolon-separated) or as .xlsx without password and deliver it again.");
+        return new ExtractFileException(
+                name + " är ingen textfil: den innehåller NUL-tecken eller andra styrtecken (den kan vara UTF-16 utan"
+                        + " byte-order mark, eller en helt annan sorts fil). Spara den som CSV UTF-8 (semikolonavgränsad)"
+                        + " och leverera den igen.",
+                name + " is not a text file: it holds NUL bytes or other control characters (it may be UTF-16 without a"
+                        + " byte-order mark, or another kind of file altogether). Save it as CSV UTF-8 (semicolon-separated)"
+                        + " and deliver it again.");
     }
 
     /**
