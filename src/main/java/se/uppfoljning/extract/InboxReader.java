@@ -110,15 +110,28 @@ public class InboxReader implements ItemStreamReader<ExtractItem> {
 
     static TableReader open(ExtractFile file) throws ExtractFileException {
         if (file.xlsx()) {
+            byte[] head;
             try {
-                if (!FileInspector.looksLikeZip(file.path())) throw new ExtractFileException(
-                        file.fileName() + " heter .xlsx men är ingen Excel-fil (troligen en CSV-fil). Spara den som"
-                                + " .xlsx i Excel eller byt ändelsen till .csv och leverera den igen.",
-                        file.fileName() + " is named .xlsx but is not an Excel file (probably a CSV file). Save it"
-                                + " as .xlsx in Excel or rename it to .csv and deliver it again.");
+                head = FileInspector.head(file.path());
             } catch (IOException e) {
                 throw new ExtractFileException(file.fileName() + " kan inte läsas.", file.fileName() + " cannot be read.", e);
             }
+            if (FileInspector.isOle2(head)) throw encrypted(file.path())
+                    ? new ExtractFileException(
+                            file.fileName() + " är lösenordsskyddad. Öppna den i Excel, ta bort lösenordet (Arkiv > Info >"
+                                    + " Skydda arbetsbok > Kryptera med lösenord, töm fältet), spara och leverera den igen.",
+                            file.fileName() + " is password-protected. Open it in Excel, remove the password (File > Info >"
+                                    + " Protect Workbook > Encrypt with Password, clear the field), save it and deliver it again.")
+                    : new ExtractFileException(
+                            file.fileName() + " är i Excels gamla format (.xls) fast den heter .xlsx. Spara den i Excel som"
+                                    + " Excel-arbetsbok (.xlsx) eller som CSV UTF-8 och leverera den igen.",
+                            file.fileName() + " is in the old Excel format (.xls) though named .xlsx. Save it in Excel as an"
+                                    + " Excel Workbook (.xlsx) or as CSV UTF-8 and deliver it again.");
+            if (!FileInspector.isZip(head)) throw new ExtractFileException(
+                    file.fileName() + " heter .xlsx men är ingen Excel-fil (troligen en CSV-fil). Spara den som"
+                            + " .xlsx i Excel eller byt ändelsen till .csv och leverera den igen.",
+                    file.fileName() + " is named .xlsx but is not an Excel file (probably a CSV file). Save it"
+                            + " as .xlsx in Excel or rename it to .csv and deliver it again.");
             return new XlsxTableReader(file.path());
         }
         Charset charset = switch (file.encoding()) {
@@ -129,6 +142,16 @@ public class InboxReader implements ItemStreamReader<ExtractItem> {
             default -> StandardCharsets.UTF_8;
         };
         return new CsvTableReader(file.path(), charset);
+    }
+
+    /** Whether an OLE2 file is an encrypted workbook (it has the EncryptionInfo stream Excel writes). */
+    private static boolean encrypted(java.nio.file.Path path) {
+        try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs =
+                     new org.apache.poi.poifs.filesystem.POIFSFileSystem(path.toFile(), true)) {
+            return fs.getRoot().hasEntry("EncryptionInfo");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static ExtractFileException notText(ExtractFile file) {

@@ -147,6 +147,24 @@ final class HostileFiles {
         return out.toByteArray();
     }
 
+    /** The workbook with {@code from} replaced by {@code to} in every XML part (to write what POI will not). */
+    static byte[] replaceInXml(byte[] xlsx, String from, String to) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            for (var e : entries(xlsx).entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                byte[] content = e.getValue();
+                if (e.getKey().endsWith(".xml")) {
+                    content = new String(content, StandardCharsets.UTF_8).replace(from, to).getBytes(StandardCharsets.UTF_8);
+                }
+                zip.write(content);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     static Map<String, byte[]> entries(byte[] zip) {
         Map<String, byte[]> out = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
