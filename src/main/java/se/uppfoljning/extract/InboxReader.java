@@ -109,6 +109,14 @@ public class InboxReader implements ItemStreamReader<ExtractItem> {
     }
 
     static TableReader open(ExtractFile file) throws ExtractFileException {
+        String extension = Inbox.extension(file.fileName());
+        if (!extension.equals("csv") && !extension.equals("xlsx")) throw unsupported(file.fileName(), extension);
+        var badDate = InboxFile.invalidDeliveryDate(file.fileName());
+        if (badDate.isPresent()) throw new ExtractFileException(
+                file.fileName() + ": leveransdatumet " + badDate.get() + " i filnamnet finns inte. Byt namn på filen"
+                        + " (rename) så att det slutar med ett riktigt datum, _ÅÅÅÅ-MM-DD, och leverera den igen.",
+                file.fileName() + ": the delivery date " + badDate.get() + " in the file name does not exist. Rename the"
+                        + " file so that it ends with a real date, _YYYY-MM-DD, and deliver it again.");
         if (file.xlsx()) {
             byte[] head;
             try {
@@ -142,6 +150,24 @@ public class InboxReader implements ItemStreamReader<ExtractItem> {
             default -> StandardCharsets.UTF_8;
         };
         return new CsvTableReader(file.path(), charset);
+    }
+
+    private static ExtractFileException unsupported(String name, String extension) {
+        return switch (extension) {
+            case "txt", "tsv" -> new ExtractFileException(
+                    name + ": ." + extension + "-filer läses inte. Är filen semikolonavgränsad, byt ändelsen till .csv"
+                            + " (rename); annars spara den i Excel som CSV UTF-8. Leverera den sedan igen.",
+                    name + ": ." + extension + " files are not read. If the file is semicolon-separated, rename it to .csv;"
+                            + " otherwise save it in Excel as CSV UTF-8. Then deliver it again.");
+            case "zip" -> new ExtractFileException(
+                    name + ": zip-filer läses inte. Packa upp den och lägg .csv- eller .xlsx-filerna i inkorgen.",
+                    name + ": zip files are not read. Unpack it and deliver the .csv or .xlsx files in it to the inbox.");
+            default -> new ExtractFileException(
+                    name + ": ." + extension + "-filer läses inte. Spara den i Excel som Excel-arbetsbok (.xlsx) eller"
+                            + " som CSV UTF-8 och leverera den igen.",
+                    name + ": ." + extension + " files are not read. Save it in Excel as an Excel Workbook (.xlsx) or as"
+                            + " CSV UTF-8 and deliver it again.");
+        };
     }
 
     /** Whether an OLE2 file is an encrypted workbook (it has the EncryptionInfo stream Excel writes). */
