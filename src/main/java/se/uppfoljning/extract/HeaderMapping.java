@@ -79,10 +79,14 @@ public final class HeaderMapping {
                         + ".yml, and deliver the file again. Nothing was loaded from the file.");
     }
 
-    /** The cell of column {@code c} (index into {@link Source#columns()}), or null when absent. */
-    public String value(String[] cells, int c) {
-        int i = cellOf[c];
-        return i < 0 || i >= cells.length ? null : cells[i];
+    /** The cells of the source's columns, in {@link Source#columns()} order; null where absent. */
+    public String[] project(String[] cells) {
+        String[] out = new String[cellOf.length];
+        for (int c = 0; c < cellOf.length; c++) {
+            int i = cellOf[c];
+            out[c] = i < 0 || i >= cells.length ? null : cells[i];
+        }
+        return out;
     }
 
     /** How many cells the header row has, named or not. */

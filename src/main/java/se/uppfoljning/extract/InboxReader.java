@@ -82,7 +82,7 @@ public class InboxReader implements ItemStreamReader<ExtractItem> {
                 if (record != null) {
                     rowsOfFile++;
                     progress.row(file);
-                    return new ExtractRow(file, mapping, record);
+                    return ExtractRow.of(file, mapping, record);
                 }
                 progress.fileRead(file);
                 closeReader();

@@ -230,21 +230,14 @@ public final class RowValidator {
          * so is anything in a workbook, where cells cannot shift: there they are unnamed columns.
          */
         void extraCells() {
-            if (row.file().xlsx()) return;
-            String[] cells = row.record().cells();
+            ExtractRow.Beyond beyond = row.beyond();
+            if (row.file().xlsx() || beyond == null) return;
             int width = row.mapping().width();
-            int last = -1;
-            for (int i = width; i < cells.length; i++) {
-                if (cells[i] != null && !Values.isBlank(cells[i])) last = i;
-            }
-            if (last < 0) return;
-            int first = width;
-            while (cells[first] == null || Values.isBlank(cells[first])) first++;
-            String field = "(kolumn " + (first + 1) + ")";
-            Defect d = new Defect(RejectReason.OUT_OF_RANGE, first, field, safeText(Values.trim(cells[first])),
-                    "Raden har " + (last + 1) + " fält men rubrikraden " + width + ", troligen för att ett värde innehåller"
+            String field = "(kolumn " + (beyond.firstIndex() + 1) + ")";
+            Defect d = new Defect(RejectReason.OUT_OF_RANGE, beyond.firstIndex(), field, safeText(Values.trim(beyond.firstValue())),
+                    "Raden har " + beyond.fields() + " fält men rubrikraden " + width + ", troligen för att ett värde innehåller"
                             + " semikolon (;). Sätt det värdet inom citattecken (\") eller ta bort semikolonet.",
-                    "The row has " + (last + 1) + " fields but the header " + width + ", probably because a value contains"
+                    "The row has " + beyond.fields() + " fields but the header " + width + ", probably because a value contains"
                             + " a semicolon (;). Put that value in quotes (\") or remove the semicolon.");
             if (worst == null || d.before(worst)) worst = d;
         }
