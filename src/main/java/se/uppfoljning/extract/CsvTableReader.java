@@ -107,7 +107,7 @@ public final class CsvTableReader implements TableReader {
             int line = (int) linesBefore + 1;
             int lastLine = (int) csv.getLinesRead();
             linesBefore = lastLine;
-            if (TableReader.blank(cells)) continue;
+            if (TableReader.blank(cells) || TableReader.repeatsHeader(header, cells)) continue;
             for (int i = 0; i < cells.length; i++) checkField(cells[i], i, line, lastLine);
             return new RawRecord(line, cells);
         }

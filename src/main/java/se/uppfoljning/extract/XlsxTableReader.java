@@ -67,7 +67,9 @@ public final class XlsxTableReader implements TableReader {
             while (rows.hasNext()) {
                 Row r = rows.next();
                 String[] cells = cells(r, Math.max(width, r.getLastCellNum()));
-                if (!TableReader.blank(cells)) return new RawRecord(r.getRowNum() + 1, cells);
+                if (!TableReader.blank(cells) && !TableReader.repeatsHeader(header, cells)) {
+                    return new RawRecord(r.getRowNum() + 1, cells);
+                }
             }
             return null;
         } catch (RuntimeException e) {

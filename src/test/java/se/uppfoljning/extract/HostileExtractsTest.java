@@ -164,6 +164,14 @@ class HostileExtractsTest extends DatabaseTest {
         c.add(new Case("header only, CRLF, no final line break").bytes(B, utf8(BH + "\r\n")).loaded(B, 0));
         c.add(new Case("no header: the first line is data").csv(B, lines(null, bs(0, 3)))
                 .failed(B, 2, "required column missing", "line 1", "looks like data"));
+        c.add(new Case("two exports pasted together: the header again in the middle").csv(B, lines(BH, bs(0, 3),
+                        BH.toUpperCase(java.util.Locale.ROOT), b(3), pnr(4) + ";2025-03;x;;"))
+                .loaded(B, 5, rej(7, "belopp", "NOT_A_NUMBER")));
+        c.add(new Case("XLSX: two sheets' rows pasted together, the header again").bytes(X, HostileFiles.xlsx(XH, xrow(0), xrow(1), XH, xrow(2)))
+                .loaded(X, 3));
+        c.add(new Case("the same content under two names in one delivery").csv(B, lines(BH, bs(0, 2)))
+                .csv("bistand/bistand_kopia_2026-10-31.csv", lines(BH, bs(0, 2)))
+                .loaded(B, 2));
         c.add(new Case("header after two blank lines").csv(B, lines("", List.of("", BH), bs(0, 4)))
                 .loaded(B, 4));
 
@@ -501,6 +509,28 @@ class HostileExtractsTest extends DatabaseTest {
             List<String> rows = jdbc.sql(q[0]).query(String.class).list();
             assertThat(rows).as(q[0]).containsExactly(Arrays.copyOfRange(q, 1, q.length));
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDeliveryWithoutRowsReplacesTheEarlierOneAndTheRunSummarySaysSo() throws Exception {
+        InboxBuilder inbox = new InboxBuilder(tmp.resolve("inbox"));
+        IngestFixture fixture = new IngestFixture(runner, tmp.resolve("out"));
+        inbox.csv("bistand", "bistand_2026-09-30.csv", lines(BH, bs(0, 3)));
+        assertThat(fixture.ingest("stockholmskraften", inbox.root()).status()).isEqualTo(Status.DONE);
+        inbox.csv("bistand", "bistand_2026-10-31.csv", BH);
+
+        IngestRunner.Result result = fixture.ingest("stockholmskraften", inbox.root());
+
+        assertThat(result.status()).isEqualTo(Status.DONE);
+        assertThat(count("SELECT count(*) FROM payment")).isZero();
+        var empty = result.files().stream().filter(f -> f.fileName().equals("bistand_2026-10-31.csv")).findFirst().orElseThrow();
+        assertThat(empty.status()).isEqualTo("LOADED");
+        assertThat(empty.messageEn()).contains("has no rows, so it replaces bistand_2026-09-30.csv");
+        var out = new java.io.ByteArrayOutputStream();
+        se.uppfoljning.job.IngestSummary.print(new java.io.PrintStream(out, true, StandardCharsets.UTF_8), "stockholmskraften",
+                result, fixture.out());
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("! bistand_2026-10-31.csv har inga rader och ersätter därför"
+                + " bistand_2026-09-30.csv");
     }
 
     @AfterAll
