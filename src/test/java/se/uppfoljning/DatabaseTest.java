@@ -24,7 +24,12 @@ public abstract class DatabaseTest {
 
     @BeforeEach
     void emptyDatabase() {
-        TestDatabase.reset(jdbc);
+        if (emptyBeforeEachTest()) TestDatabase.reset(jdbc);
+    }
+
+    /** A class whose tests share one expensive register (set up once) answers false. */
+    protected boolean emptyBeforeEachTest() {
+        return true;
     }
 
     /**

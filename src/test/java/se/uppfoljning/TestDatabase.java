@@ -42,7 +42,8 @@ public final class TestDatabase {
                 TRUNCATE extract_file, reject, person, episode, contact, assessment, insats, payment,
                          af_registration, stg_deltagare, stg_kontakter, stg_bedomning, stg_insatser, stg_bistand,
                          stg_af_status, batch_step_execution_context, batch_job_execution_context,
-                         batch_step_execution, batch_job_execution_params, batch_job_execution, batch_job_instance
+                         batch_step_execution, batch_job_execution_params, batch_job_execution, batch_job_instance,
+                         outcome_run, export_run, export_row
                          CASCADE""").update();
     }
 }

@@ -4,12 +4,16 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import picocli.CommandLine.Option;
 import se.uppfoljning.config.ConfigException;
 import se.uppfoljning.config.ProjectConfig;
 import se.uppfoljning.config.ProjectConfigLoader;
 import se.uppfoljning.job.JobRequest;
+import se.uppfoljning.schedule.JobSchedule;
+import se.uppfoljning.schedule.JobSchedules;
+import se.uppfoljning.schedule.PeriodRule;
 
 /** The options every job takes (SPEC §10). Relative defaults resolve against the installation folder. */
 public class CommonOptions {
@@ -62,7 +66,9 @@ public class CommonOptions {
         return asOf != null ? asOf : LocalDate.now();
     }
 
-    @Option(names = "--period", paramLabel = "<period>", description = "YYYY-MM, YYYY-T1..T3, YYYY-H1, YYYY-H2, YYYY or lifetime.")
+    @Option(names = "--period", paramLabel = "<period>", description = {"YYYY-MM, YYYY-T1..T3, YYYY-H1, YYYY-H2, YYYY or lifetime,",
+            "or a rule over --as-of: previous-month, previous-tertial, previous-half-year, previous-year",
+            "(default: the rule in jobs/<job>.yml)."})
     String period;
 
     @Option(names = "--rerun", description = "Run again even if the same parameters already completed.")
@@ -72,7 +78,43 @@ public class CommonOptions {
     JobRequest request() {
         ProjectConfig config = projectConfig();
         return new JobRequest(config, projectFilePath(), inbox == null ? null : inbox.toAbsolutePath(), outDir(),
-                sourcesDir(), asOfDate(), period, rerun);
+                sourcesDir(), asOfDate(), period(asOfDate()), rerun);
+    }
+
+    /**
+     * The request for a job, with what the command line leaves out taken from {@code jobs/<job>.yml}:
+     * the inbox (ingest, run-all), the output folder and the period rule. So the crontab line
+     * {@code scripts/run monthly-report --project X} reports on the month before the day it runs.
+     */
+    JobRequest request(String job) {
+        ProjectConfig config = projectConfig();
+        LocalDate asOfDate = asOfDate();
+        Optional<JobSchedule> schedule = JobSchedules.loadOne(home().resolve("jobs"), job);
+        Path inboxDir = inbox != null ? inbox.toAbsolutePath()
+                : schedule.filter(s -> s.inbox() != null).map(s -> s.inboxOf(config.id(), home())).orElse(null);
+        Path outDir = out != null ? outDir() : schedule.map(s -> s.outDir(home())).orElse(outDir());
+        String periodText = period != null ? period(asOfDate) : schedule.map(s -> s.periodOn(asOfDate)).orElse(null);
+        return new JobRequest(config, projectFilePath(), inboxDir, outDir, sourcesDir(), asOfDate, periodText, rerun);
+    }
+
+    /** --period as given, a rule name (previous-month, ...) resolved against the as-of date. */
+    private String period(LocalDate asOfDate) {
+        if (period == null) return null;
+        return PeriodRule.byId(period.trim()).map(r -> r.resolve(asOfDate)).orElse(period.trim());
+    }
+
+    /** These options for another project (run-all over several projects). */
+    CommonOptions withProject(String id) {
+        CommonOptions o = new CommonOptions();
+        o.project = id;
+        o.inbox = inbox;
+        o.out = out;
+        o.asOf = asOf;
+        o.dbUrl = dbUrl;
+        o.sources = sources;
+        o.period = period;
+        o.rerun = rerun;
+        return o;
     }
 
     /** Spring properties these options set. */

@@ -15,4 +15,39 @@ public final class ExitCodes {
 
     private ExitCodes() {
     }
+
+    /**
+     * The exit code of several parts (run-all, a job for several projects): the worst of them, where
+     * a failure (1) is worse than bad input (2), which is worse than a lock held elsewhere (3); nothing
+     * to do (4) counts as done.
+     */
+    public static int worst(int a, int b) {
+        return rank(a) >= rank(b) ? successIfNothing(a) : successIfNothing(b);
+    }
+
+    private static int successIfNothing(int code) {
+        return code == NOTHING_TO_DO ? DONE : code;
+    }
+
+    private static int rank(int code) {
+        return switch (code) {
+            case FAILED -> 3;
+            case BAD_INPUT -> 2;
+            case LOCKED -> 1;
+            case DONE, NOTHING_TO_DO -> 0;
+            default -> 4; // anything unexpected is worse than a known failure
+        };
+    }
+
+    /** A few words for a code, as run summaries show it. */
+    public static String describe(int code) {
+        return switch (code) {
+            case DONE -> "klart";
+            case FAILED -> "misslyckades (kan startas om)";
+            case BAD_INPUT -> "fel i indata eller konfiguration";
+            case LOCKED -> "en annan körning håller låset";
+            case NOTHING_TO_DO -> "inget att göra";
+            default -> "slutkod " + code;
+        };
+    }
 }

@@ -13,8 +13,9 @@ final class JobCommands {
     private JobCommands() {
     }
 
+    /** Runs the job for the options' project; what the options leave out comes from jobs/&lt;job&gt;.yml. */
     static int run(String jobName, CommonOptions options) throws Exception {
-        JobRequest request = options.request();
+        JobRequest request = options.request(jobName);
         try (ConfigurableApplicationContext context = Contexts.start(options.springProperties())) {
             return find(context, jobName).run(request);
         }

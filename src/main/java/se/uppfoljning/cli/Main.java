@@ -12,7 +12,8 @@ import se.uppfoljning.config.ConfigException;
  */
 @Command(name = "uppfoljning", mixinStandardHelpOptions = true, version = "uppfoljning 0.1",
         description = "Follow-up and funder reporting for labour-market collaboration projects.",
-        subcommands = {IngestCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {IngestCommand.class, RunAllCommand.class, StatusCommand.class, RestartCommand.class,
+                ScheduleCommand.class, DemoCommand.class, CronLinesCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 failed (restartable), 2 bad input or configuration,",
                 "3 another run holds the lock, 4 nothing to do."})
 public class Main implements Runnable {
@@ -24,6 +25,8 @@ public class Main implements Runnable {
     /** Runs a command and returns its exit code (tests call this instead of {@link #main}). */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        ReportCommands.addTo(cli);
+        ExportCommands.addTo(cli);
         cli.setExecutionExceptionHandler(Main::handle);
         return cli.execute(args);
     }
@@ -41,6 +44,12 @@ public class Main implements Runnable {
         if (e instanceof ConfigException || root instanceof ConfigException) {
             err.println("Configuration error: " + (root instanceof ConfigException ? root.getMessage() : e.getMessage()));
             return se.uppfoljning.cli.ExitCodes.BAD_INPUT;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof se.uppfoljning.database.DatabaseBusyException busy) {
+                err.println("Locked: " + busy.getMessage());
+                return se.uppfoljning.cli.ExitCodes.LOCKED;
+            }
         }
         err.println("Failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         org.slf4j.LoggerFactory.getLogger(Main.class).error("Command failed", e);

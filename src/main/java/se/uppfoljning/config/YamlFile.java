@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * A YAML mapping read from one file, with typed getters whose errors name the file and the key.
  * SnakeYAML's safe constructor is used: configuration never instantiates classes.
  */
-final class YamlFile {
+public final class YamlFile {
     private final Path file;
     private final Map<String, Object> root;
 
@@ -30,7 +30,7 @@ final class YamlFile {
         this.root = root;
     }
 
-    static YamlFile read(Path file) {
+    public static YamlFile read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException("Configuration file not found: " + file);
         }
@@ -45,19 +45,19 @@ final class YamlFile {
         }
     }
 
-    Path file() {
+    public Path file() {
         return file;
     }
 
-    Map<String, Object> root() {
+    public Map<String, Object> root() {
         return root;
     }
 
-    ConfigException error(String key, String problem) {
+    public ConfigException error(String key, String problem) {
         return new ConfigException(file + ": '" + key + "' " + problem);
     }
 
-    String string(Map<String, Object> map, String key, boolean required) {
+    public String string(Map<String, Object> map, String key, boolean required) {
         Object v = map.get(key);
         if (v == null) {
             if (required) throw error(key, "is missing");
@@ -66,7 +66,7 @@ final class YamlFile {
         return v.toString().trim();
     }
 
-    Integer integer(Map<String, Object> map, String key) {
+    public Integer integer(Map<String, Object> map, String key) {
         Object v = map.get(key);
         if (v == null) return null;
         if (v instanceof Number n) return n.intValue();
@@ -77,7 +77,7 @@ final class YamlFile {
         }
     }
 
-    Double decimal(Map<String, Object> map, String key) {
+    public Double decimal(Map<String, Object> map, String key) {
         Object v = map.get(key);
         if (v == null) return null;
         if (v instanceof Number n) return n.doubleValue();
@@ -88,7 +88,7 @@ final class YamlFile {
         }
     }
 
-    LocalDate date(Map<String, Object> map, String key, boolean required) {
+    public LocalDate date(Map<String, Object> map, String key, boolean required) {
         Object v = map.get(key);
         if (v == null) {
             if (required) throw error(key, "is missing");
@@ -105,7 +105,7 @@ final class YamlFile {
         }
     }
 
-    List<String> strings(Map<String, Object> map, String key) {
+    public List<String> strings(Map<String, Object> map, String key) {
         Object v = map.get(key);
         List<String> out = new ArrayList<>();
         if (v == null) return out;
@@ -116,7 +116,7 @@ final class YamlFile {
         return out;
     }
 
-    List<Map<String, Object>> maps(Map<String, Object> map, String key) {
+    public List<Map<String, Object>> maps(Map<String, Object> map, String key) {
         Object v = map.get(key);
         List<Map<String, Object>> out = new ArrayList<>();
         if (v == null) return out;
@@ -128,7 +128,7 @@ final class YamlFile {
         return out;
     }
 
-    Map<String, Object> map(Map<String, Object> map, String key) {
+    public Map<String, Object> map(Map<String, Object> map, String key) {
         Object v = map.get(key);
         if (v == null) return new LinkedHashMap<>();
         if (!(v instanceof Map<?, ?> m)) throw error(key, "must be a mapping (key: value)");

@@ -45,9 +45,10 @@ public class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     Server databaseServer(@Value("${uppfoljning.db.url:}") String url,
-                          @Value("${uppfoljning.db.embedded-dir:${uppfoljning.data-dir:data}/postgres}") String dir) {
+                          @Value("${uppfoljning.db.embedded-dir:${uppfoljning.data-dir:data}/postgres}") String dir,
+                          @Value("${uppfoljning.db.embedded-wait-minutes:120}") long waitMinutes) {
         if (!url.isBlank()) return new Server(null, url);
-        EmbeddedDatabase db = EmbeddedDatabase.start(Path.of(dir).toAbsolutePath());
+        EmbeddedDatabase db = EmbeddedDatabase.start(Path.of(dir).toAbsolutePath(), java.time.Duration.ofMinutes(waitMinutes));
         return new Server(db, db.jdbcUrl());
     }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -15,12 +16,79 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     private final EmbeddedPostgres postgres;
+    private final DataDirLock lock;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, DataDirLock lock) {
         this.postgres = postgres;
+        this.lock = lock;
     }
 
     public static EmbeddedDatabase start(Path dataDir) {
+        return start(dataDir, Duration.ofHours(2));
+    }
+
+    /**
+     * Starts the server on the data folder; while another process uses the folder, waits for it (up
+     * to {@code maxWait}, then {@link DatabaseBusyException}).
+     */
+    public static EmbeddedDatabase start(Path dataDir, Duration maxWait) {
+        DataDirLock lock = DataDirLock.acquire(dataDir.resolveSibling(dataDir.getFileName() + ".lock"), maxWait,
+                holder -> System.err.println("Waiting for the embedded database, in use by another run (" + holder
+                        + "); up to " + maxWait.toMinutes() + " min. For runs at the same time use a PostgreSQL server (--db-url)."));
+        try {
+            stopOrphan(dataDir);
+            return new EmbeddedDatabase(startServer(dataDir), lock);
+        } catch (RuntimeException e) {
+            closeQuietly(lock);
+            throw e;
+        }
+    }
+
+    /**
+     * A process killed with SIGKILL (or by the OOM killer) leaves its embedded server running, and
+     * that server would keep every later run from starting. Holding the data folder's lock proves
+     * that no live run uses it, so such a server is an orphan: ask it for a fast shutdown (it
+     * aborts the killed run's open transactions; the data stays consistent) and wait for it.
+     */
+    static void stopOrphan(Path dataDir) {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        long pid;
+        try {
+            if (!Files.isRegularFile(pidFile)) return;
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            return; // unreadable or half-written: PostgreSQL judges it itself when it starts
+        }
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElse(null);
+        if (postmaster == null || !postmaster.isAlive()
+                || !postmaster.info().command().map(c -> c.endsWith("postgres")).orElse(false)) {
+            return; // a stale pid file: PostgreSQL removes it itself
+        }
+        System.err.println("Stopping the embedded database left running by a run that was killed (pid " + pid + ").");
+        try {
+            // SIGINT is PostgreSQL's fast shutdown; Java can only send SIGTERM (smart shutdown)
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid)).redirectErrorStream(true).start();
+            if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) postmaster.destroy();
+            postmaster.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IOException e) {
+            postmaster.destroy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("The embedded database left running by a killed run (pid " + pid
+                    + ") did not stop within a minute; stop it (kill -INT " + pid + ") and try again.", e);
+        }
+    }
+
+    private static void closeQuietly(DataDirLock lock) {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            // released by the operating system when the process ends
+        }
+    }
+
+    private static EmbeddedPostgres startServer(Path dataDir) {
         try {
             Files.createDirectories(dataDir.getParent());
             Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
@@ -31,7 +99,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setErrorRedirector(Redirect.appendTo(log.toFile()))
                     .setServerConfig("max_connections", "50")
                     .start();
-            return new EmbeddedDatabase(pg);
+            return pg;
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded PostgreSQL could not start with data in " + dataDir
                     + " (" + e.getMessage() + "). See " + dataDir + ".log. As root it needs user namespaces"
@@ -45,6 +113,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        postgres.close();
+        try {
+            postgres.close();
+        } finally {
+            lock.close();
+        }
     }
 }

@@ -57,6 +57,7 @@ public class FileRegistry {
                                 earlier.get().fileId())
                         .update();
             }
+            if (status.equals("PENDING")) claim(earlier.get().fileId(), executionId);
             return new Registered(byId(earlier.get().fileId()), Registration.RETRY);
         }
         long id = jdbc.sql("""
@@ -67,6 +68,15 @@ public class FileRegistry {
                         inspection.sha256(), inspection.size(), inspection.encoding(), executionId)
                 .query(Long.class).single();
         return new Registered(byId(id), Registration.NEW);
+    }
+
+    /**
+     * A pending file left by an earlier run is taken over by this one: the run that loads it is the
+     * one the file is recorded under (scripts/run status counts its rows there).
+     */
+    public void claim(long fileId, long executionId) {
+        jdbc.sql("UPDATE extract_file SET job_execution_id = ? WHERE file_id = ? AND status = 'PENDING'")
+                .params(executionId, fileId).update();
     }
 
     public ExtractFile byId(long fileId) {
@@ -84,6 +94,17 @@ public class FileRegistry {
                         SELECT * FROM extract_file WHERE project_id = ? AND status = 'PENDING'
                          ORDER BY CASE source %s END, delivery_date, file_name, file_id""".formatted(sourceOrder()))
                 .param(projectId).query(FileRegistry::extractFile).list();
+    }
+
+    /**
+     * A fingerprint of what the project's register holds: the loaded files and their checksums. A report
+     * is made again when it changes, and is "nothing to do" when it has not.
+     */
+    public String dataVersion(String projectId) {
+        return jdbc.sql("""
+                        SELECT coalesce(md5(string_agg(file_id || ':' || sha256, ',' ORDER BY file_id)), 'empty')
+                          FROM extract_file WHERE project_id = ? AND status = 'LOADED'""")
+                .param(projectId).query(String.class).single();
     }
 
     /** The whole file fails: nothing of it is loaded, and its counts still add up. */

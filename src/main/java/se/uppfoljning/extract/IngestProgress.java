@@ -37,7 +37,8 @@ public class IngestProgress {
         long now = System.nanoTime();
         if (now - lastPrintNanos >= EVERY_NANOS) {
             lastPrintNanos = now;
-            out.printf(Locale.ROOT, "  %s: %,d rader (%,.0f rader/s), %,d avvisade%n", fileName, rows, rate(now), rejects);
+            out.println("  " + fileName + ": " + n(rows) + " rader (" + n(Math.round(rate(now))) + " rader/s), "
+                    + n(rejects) + " avvisade");
         }
     }
 
@@ -47,7 +48,12 @@ public class IngestProgress {
 
     public synchronized void fileRead(ExtractFile file) {
         long now = System.nanoTime();
-        out.printf(Locale.ROOT, "  %s: läst, %,d rader (%,.0f rader/s)%n", fileName, rows, rate(now));
+        out.println("  " + fileName + ": läst, " + n(rows) + " rader (" + n(Math.round(rate(now))) + " rader/s)");
+    }
+
+    /** Swedish digit grouping with a space: 12 345. */
+    private static String n(long v) {
+        return String.format(Locale.ROOT, "%,d", v).replace(',', ' ');
     }
 
     private double rate(long now) {

@@ -48,7 +48,10 @@ public class RegisterExtracts {
         }
         // a file left pending by an abandoned run but no longer in the inbox is taken along too
         for (ExtractFile p : registry.pending(projectId)) {
-            if (!registered.contains(p.fileId())) registered.add(p.fileId());
+            if (!registered.contains(p.fileId())) {
+                registry.claim(p.fileId(), executionId);
+                registered.add(p.fileId());
+            }
         }
         return new Result(registered, unchanged);
     }

@@ -23,18 +23,28 @@ public class IngestProjectJob implements ProjectJob {
     public int run(JobRequest r) throws Exception {
         if (r.inbox() == null) throw new ConfigException("Name the inbox: --inbox <dir> (one folder per source).");
         if (!r.inbox().toFile().isDirectory()) throw new ConfigException("Inbox folder not found: " + r.inbox());
-        IngestRunner.Result result = runner.run(r.project(), r.projectFile(), r.inbox(), r.out(), r.sources(), r.asOf());
+        IngestRunner.Result result = runner.run(r.project(), r.projectFile(), r.inbox(), r.out(), r.sources(), r.asOf(),
+                r.rerun());
         IngestSummary.print(System.out, r.project().id(), result, r.out());
+        return exitCode(result);
+    }
+
+    /** The exit code of an ingest (SPEC §10), with its one-line explanation on standard error. */
+    public static int exitCode(IngestRunner.Result result) {
         return switch (result.status()) {
             case DONE -> ExitCodes.DONE;
             case FILES_FAILED -> ExitCodes.BAD_INPUT;
-            case NOTHING_NEW -> ExitCodes.NOTHING_TO_DO;
+            case NOTHING_NEW -> {
+                if (result.message() != null) System.err.println("Nothing to do: " + result.message() + ".");
+                yield ExitCodes.NOTHING_TO_DO;
+            }
             case LOCKED -> {
                 System.err.println("Locked: " + result.message());
                 yield ExitCodes.LOCKED;
             }
             case FAILED -> {
-                System.err.println("Failed: " + result.message() + ". Run the same command again to restart.");
+                System.err.println("Failed: " + result.message() + ". Run the same command again, or scripts/run restart "
+                        + result.executionId() + ", to restart it.");
                 yield ExitCodes.FAILED;
             }
         };

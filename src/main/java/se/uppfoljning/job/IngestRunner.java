@@ -55,6 +55,16 @@ public class IngestRunner {
 
     public Result run(ProjectConfig project, Path projectFile, Path inbox, Path out, Path sources, LocalDate asOf)
             throws Exception {
+        return run(project, projectFile, inbox, out, sources, asOf, false);
+    }
+
+    /**
+     * @param rerun ingest the inbox again although it was ingested before: files already loaded stay
+     *              as they are (identical content is never loaded twice), files that failed are tried
+     *              again, e.g. after a source profile or the project file was corrected
+     */
+    public Result run(ProjectConfig project, Path projectFile, Path inbox, Path out, Path sources, LocalDate asOf,
+                      boolean rerun) throws Exception {
         JobParameters parameters = new JobParametersBuilder()
                 .addString(PROJECT, project.id())
                 .addString(INBOX_FINGERPRINT, fingerprint(inbox, asOf))
@@ -65,15 +75,20 @@ public class IngestRunner {
                 .addLocalDate(AS_OF, asOf, false)
                 .addString(MAX_REJECT_SHARE, maxRejectShare, false)
                 .toJobParameters();
-        JobStarter.Outcome outcome = starter.start(ingestJob, parameters);
+        JobStarter.Outcome outcome = starter.start(ingestJob, parameters, rerun);
         if (outcome instanceof JobStarter.Locked locked) {
             return new Result(Status.LOCKED, null, List.of(), List.of(), "another ingest of project " + project.id()
                     + " is running (" + locked.heldBy() + ")");
         }
-        if (outcome instanceof JobStarter.AlreadyComplete) {
-            return new Result(Status.NOTHING_NEW, null, List.of(), List.of(), "this inbox was already ingested");
+        if (outcome instanceof JobStarter.AlreadyComplete done) {
+            return new Result(Status.NOTHING_NEW, null, List.of(), List.of(), "this inbox was already"
+                    + " ingested (" + done.describe() + "); use --rerun to ingest it again");
         }
-        JobExecution execution = ((JobStarter.Ran) outcome).execution();
+        return result(((JobStarter.Ran) outcome).execution());
+    }
+
+    /** What an ingest execution did, from its execution context and the file registry. */
+    public Result result(JobExecution execution) {
         var context = execution.getExecutionContext();
         List<Long> registered = IngestJobConfiguration.ids(context.getString(IngestJobConfiguration.REGISTERED_FILES, ""));
         List<Long> unchanged = IngestJobConfiguration.ids(context.getString(IngestJobConfiguration.UNCHANGED_FILES, ""));

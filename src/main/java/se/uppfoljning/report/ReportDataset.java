@@ -12,7 +12,9 @@ import java.util.List;
  * @param job          the job that made it (monthly-report, ...)
  * @param cells        the report period's numbers: exactly the lines of tables.csv, in their order
  * @param previous     the previous period's numbers, shown beside each figure (PDF/XLSX only)
- * @param cumulative   project lifetime numbers up to the as-of date (ESF report; PDF/XLSX only)
+ * @param cumulative   numbers of a longer span up to the as-of date, shown beside the period's (PDF/XLSX
+ *                     only): the project lifetime for the ESF report, the calendar year so far for the
+ *                     monthly report ("hittills i år"); empty for the other reports
  */
 public record ReportDataset(
         String reportId,

@@ -39,6 +39,28 @@ public final class RunLock implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Whether some session holds the lock of this job and project right now (read from pg_locks, so
+     * asking never takes the lock away from a run that is about to start).
+     */
+    public static boolean isHeld(DataSource dataSource, String job, String project) throws SQLException {
+        long key = keyOf(job + "|" + project);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("""
+                     SELECT EXISTS (SELECT 1 FROM pg_locks
+                                     WHERE locktype = 'advisory' AND granted AND objsubid = 1
+                                       AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                                       AND classid::bigint = ? AND objid::bigint = ?)""")) {
+            // a bigint advisory key shows in pg_locks as its high and low 32 bits
+            st.setLong(1, key >>> 32);
+            st.setLong(2, key & 0xffffffffL);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
     static long keyOf(String name) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));

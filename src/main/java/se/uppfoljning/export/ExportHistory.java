@@ -1,0 +1,163 @@
+package se.uppfoljning.export;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The export history (export_run, export_row): what each export wrote, the state the next delta is
+ * measured against, and everything needed to write an export again byte for byte.
+ */
+@Component
+public class ExportHistory {
+    public static final String FILE = "file";
+    public static final String REMOVED = "removed";
+
+    /** The latest state of one episode as exports have registered it. */
+    public record Registered(String episodeKey, String personKey, String hash, String marker, List<String> cells,
+                             long exportId, int position, String fileName) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    public ExportHistory(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** Records an export and its rows; returns its id. */
+    public long record(ExportRun run, List<ExportRow> fileRows, List<ExportRow> removedRows) {
+        long id = jdbc.sql("""
+                        INSERT INTO export_run (kind, project_id, period, version, reason, as_of, outcome_run_id,
+                                                job_execution_id, file_name, header, pnr_column, file_sha256,
+                                                row_count, worklist_count, anonymous_count)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING export_id""")
+                .params(run.kind(), run.projectId(), run.period(), run.version(), run.reason(), run.asOf(),
+                        run.outcomeRunId(), run.jobExecutionId(), run.fileName(), run.header().toArray(String[]::new),
+                        run.pnrColumn(), run.sha256(), run.rowCount(), run.worklistCount(), run.anonymousCount())
+                .query(Long.class).single();
+        insertRows(id, FILE, fileRows);
+        insertRows(id, REMOVED, removedRows);
+        return id;
+    }
+
+    private void insertRows(long exportId, String part, List<ExportRow> rows) {
+        if (rows.isEmpty()) return;
+        template.batchUpdate("""
+                        INSERT INTO export_row (export_id, part, position, episode_key, event, person_key, row_hash,
+                                                marker, cells)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        ExportRow row = rows.get(i);
+                        ps.setLong(1, exportId);
+                        ps.setString(2, part);
+                        ps.setInt(3, i + 1);
+                        ps.setString(4, row.episodeKey());
+                        ps.setString(5, row.event());
+                        ps.setString(6, row.personKey());
+                        ps.setString(7, row.hash());
+                        ps.setString(8, row.marker());
+                        ps.setArray(9, ps.getConnection().createArrayOf("text", row.cells().toArray()));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return rows.size();
+                    }
+                });
+    }
+
+    /**
+     * The latest registered state of every episode the project's SUS exports have carried: its last
+     * row, or the BORTTAGEN row that took it out again.
+     */
+    public Map<String, Registered> susState(String projectId) {
+        Map<String, Registered> state = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT DISTINCT ON (r.episode_key) r.episode_key, r.person_key, r.row_hash, r.marker, r.cells,
+                               r.export_id, r.position, x.file_name
+                          FROM export_row r JOIN export_run x ON x.export_id = r.export_id
+                         WHERE x.project_id = ? AND x.kind = 'SUS'
+                         ORDER BY r.episode_key, r.export_id DESC, r.part""")
+                .param(projectId)
+                .query(rs -> {
+                    state.put(rs.getString(1), new Registered(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), cells(rs.getArray(5)), rs.getLong(6), rs.getInt(7), rs.getString(8)));
+                });
+        return state;
+    }
+
+    public Optional<ExportRun> run(long exportId) {
+        return jdbc.sql("SELECT * FROM export_run WHERE export_id = ?").param(exportId).query(ExportHistory::run)
+                .optional();
+    }
+
+    /** The latest export of a kind for a project (and period, when given). */
+    public Optional<ExportRun> latest(String projectId, String kind, String period) {
+        return jdbc.sql("""
+                        SELECT * FROM export_run
+                         WHERE project_id = ? AND kind = ? AND (CAST(? AS text) IS NULL OR period = ?)
+                         ORDER BY export_id DESC LIMIT 1""")
+                .params(projectId, kind, period, period).query(ExportHistory::run).optional();
+    }
+
+    /** The periods a kind of export has been made for, in order, each with its latest export. */
+    public Map<String, ExportRun> latestPerPeriod(String projectId, String kind) {
+        Map<String, ExportRun> out = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT DISTINCT ON (period) * FROM export_run
+                         WHERE project_id = ? AND kind = ? ORDER BY period, export_id DESC""")
+                .params(projectId, kind).query(ExportHistory::run).list()
+                .forEach(r -> out.put(r.period(), r));
+        return out;
+    }
+
+    /** The latest as-of date of any export of the kind: a later export may not look at an earlier one. */
+    public Optional<LocalDate> latestAsOf(String projectId, String kind) {
+        return jdbc.sql("SELECT max(as_of) FROM export_run WHERE project_id = ? AND kind = ?")
+                .params(projectId, kind).query(LocalDate.class).optional();
+    }
+
+    public List<ExportRow> rows(long exportId, String part) {
+        return jdbc.sql("""
+                        SELECT episode_key, event, person_key, row_hash, marker, cells FROM export_row
+                         WHERE export_id = ? AND part = ? ORDER BY position""")
+                .params(exportId, part)
+                .query((rs, n) -> new ExportRow(rs.getString(1), rs.getString(2), rs.getString(3), null,
+                        rs.getString(4), rs.getString(5), cells(rs.getArray(6))))
+                .list();
+    }
+
+    private static ExportRun run(ResultSet rs, int n) throws SQLException {
+        long outcomeRun = rs.getLong("outcome_run_id");
+        Long outcome = rs.wasNull() ? null : outcomeRun;
+        long execution = rs.getLong("job_execution_id");
+        Long exec = rs.wasNull() ? null : execution;
+        int pnr = rs.getInt("pnr_column");
+        Integer pnrColumn = rs.wasNull() ? null : pnr;
+        return new ExportRun(rs.getLong("export_id"), rs.getString("kind"), rs.getString("project_id"),
+                rs.getString("period"), rs.getInt("version"), rs.getString("reason"),
+                rs.getObject("as_of", LocalDate.class), outcome, exec, rs.getString("file_name"),
+                cells(rs.getArray("header")), pnrColumn, rs.getString("file_sha256"), rs.getInt("row_count"),
+                rs.getInt("worklist_count"), rs.getInt("anonymous_count"));
+    }
+
+    private static List<String> cells(Array array) throws SQLException {
+        return Arrays.asList((String[]) array.getArray());
+    }
+}

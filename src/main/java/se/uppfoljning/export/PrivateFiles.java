@@ -1,0 +1,94 @@
+package se.uppfoljning.export;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Files with personnummer (SPEC §7): owner-only from the moment they exist. A folder is created 0700
+ * and a file 0600 with the permissions given at creation (no window in which another user could
+ * open it), written under a temporary name in the same folder and moved into place atomically, so
+ * a reader never sees half a file.
+ */
+public final class PrivateFiles {
+    static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
+    static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Logger LOG = LoggerFactory.getLogger(PrivateFiles.class);
+
+    private PrivateFiles() {
+    }
+
+    /**
+     * The folder, created 0700 when missing (its parents with the usual permissions). An existing
+     * folder that others can read is narrowed to 0700, with a warning in the log.
+     */
+    public static Path folder(Path dir) throws IOException {
+        Path absolute = dir.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        try {
+            Files.createDirectory(absolute, attribute(FOLDER));
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(absolute)) throw e;
+            Set<PosixFilePermission> now = Files.getPosixFilePermissions(absolute);
+            if (!now.equals(FOLDER)) {
+                LOG.warn("Folder {} had permissions {}; narrowed to rwx------ (it holds files with personnummer)",
+                        absolute, PosixFilePermissions.toString(now));
+                Files.setPosixFilePermissions(absolute, FOLDER);
+            }
+        }
+        return absolute;
+    }
+
+    /** Writes the file 0600 (temporary name, then an atomic move over any earlier file). */
+    public static void write(Path target, byte[] content) throws IOException {
+        Path temp = target.resolveSibling("." + target.getFileName() + ".writing");
+        Files.deleteIfExists(temp);
+        try (SeekableByteChannel out = Files.newByteChannel(temp,
+                EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attribute(FILE))) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) out.write(buffer);
+        }
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Writes the file only when its content differs from what is there (0600, as {@link #write});
+     * empty content removes the file. Returns whether anything on disk changed.
+     */
+    public static boolean refresh(Path target, byte[] content) throws IOException {
+        if (content == null) return Files.deleteIfExists(target);
+        if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), content)) return false;
+        write(target, content);
+        return true;
+    }
+
+    public static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Given at creation; a file system without POSIX permissions refuses it, and nothing is written. */
+    private static FileAttribute<Set<PosixFilePermission>> attribute(Set<PosixFilePermission> permissions) {
+        return PosixFilePermissions.asFileAttribute(permissions);
+    }
+}

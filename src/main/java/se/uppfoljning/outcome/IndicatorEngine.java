@@ -1,0 +1,50 @@
+package se.uppfoljning.outcome;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Counts every indicator of SPEC §6 for a period from an outcome run, set-based (GROUPING SETS), and
+ * keeps the raw counts per run and period in indicator_value, before any disclosure control.
+ */
+@Component
+public class IndicatorEngine {
+    /** A raw count: indicator × breakdown value × gender. */
+    public record Count(String indicator, String breakdown, String breakdownValue, String gender, BigDecimal value) {
+    }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IndicatorEngine.class);
+
+    private final JdbcClient jdbc;
+    private final SqlScript indicators = SqlScript.load("sql/indicator/INDICATORS.sql");
+
+    public IndicatorEngine(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public List<Count> compute(long run, Period period) {
+        jdbc.sql("DELETE FROM indicator_value WHERE run_id = ? AND period = ?").params(run, period.label()).update();
+        Map<String, Object> p = Map.of("run", run, "period", period.label(), "ps", period.start(), "pe", period.end(),
+                "esfAll", period.lifetime());
+        long t0 = System.nanoTime();
+        indicators.run(jdbc, p);
+        log.info("indicators of run {} for {} in {} ms", run, period.label(), (System.nanoTime() - t0) / 1_000_000);
+        return counts(run, period.label());
+    }
+
+    public List<Count> counts(long run, String period) {
+        return jdbc.sql("""
+                        SELECT indicator, breakdown, breakdown_value, gender, value FROM indicator_value
+                         WHERE run_id = ? AND period = ?""")
+                .params(run, period)
+                .query((rs, n) -> new Count(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5)))
+                .list();
+    }
+}

@@ -1,0 +1,134 @@
+-- Every indicator of SPEC §6 for one period of one outcome run, by every breakdown of SPEC §5 crossed
+-- with gender, in one set-based pass (GROUPING SETS). A person counts once per indicator; when several
+-- of the person's episodes qualify, the latest-starting one gives the breakdown values (R14), which
+-- for the outcome indicators is the person's last episode ended in the period. PROGRESSION counts
+-- episodes (R17, R27). ESF outputs take the person's first episode, results the last (R25).
+-- PARTICIPANT_DAYS (shown as PARTICIPANT_YEARS = days / 365) sums each active episode's days.
+-- Periods (R24): new = starts in it, ended = ends in it, active = overlaps it, ongoing at start =
+-- started before it and not ended before its first day, ongoing at end = started on or before its
+-- last day and not ended on or before it.
+-- Parameters: :run, :period, :ps (first day), :pe (last day, never after the as-of date), :esfAll
+INSERT INTO indicator_value (run_id, period, indicator, breakdown, breakdown_value, gender, value)
+WITH f AS (
+    SELECT e.*,
+           e.start_date BETWEEN :ps AND :pe                                 AS is_new,
+           e.end_date BETWEEN :ps AND :pe                                   AS is_ended,
+           e.start_date <= :pe AND (e.end_date IS NULL OR e.end_date >= :ps) AS is_active,
+           e.start_date < :ps AND (e.end_date IS NULL OR e.end_date >= :ps)  AS is_ongoing_start,
+           e.start_date <= :pe AND (e.end_date IS NULL OR e.end_date > :pe)  AS is_ongoing_end,
+           CASE WHEN e.long_term_unemployed THEN 'ja' ELSE 'nej' END         AS ltu
+      FROM episode_fact e
+     WHERE e.run_id = :run
+), populations AS (
+    SELECT 'PART_NEW' AS population, * FROM f WHERE is_new
+    UNION ALL SELECT 'PART_ACTIVE', * FROM f WHERE is_active
+    UNION ALL SELECT 'PART_ENDED', * FROM f WHERE is_ended
+    UNION ALL SELECT 'PART_ONGOING_START', * FROM f WHERE is_ongoing_start
+    UNION ALL SELECT 'PART_ONGOING_END', * FROM f WHERE is_ongoing_end
+    UNION ALL SELECT 'INELIGIBLE', * FROM f WHERE is_new AND NOT eligible
+    UNION ALL SELECT 'ACTIVE_FOR_COORDINATION', * FROM f WHERE is_active
+), persons AS (
+    SELECT DISTINCT ON (population, person_key) *
+      FROM populations
+     ORDER BY population, person_key, start_date DESC, episode_id DESC
+), first_episode AS (
+    SELECT DISTINCT ON (person_key) * FROM f ORDER BY person_key, start_date, episode_id
+), last_episode AS (
+    SELECT DISTINCT ON (person_key) * FROM f ORDER BY person_key, start_date DESC, episode_id DESC
+), counted AS (
+    -- every row counts 1 (a person, or an episode for PROGRESSION), except PARTICIPANT_DAYS: its days
+    SELECT population AS indicator, p.*, 1 AS weight FROM persons p
+     WHERE population IN ('PART_NEW', 'PART_ACTIVE', 'PART_ENDED', 'PART_ONGOING_START', 'PART_ONGOING_END',
+                          'INELIGIBLE')
+    UNION ALL
+    SELECT 'COORDINATED', p.*, 1 FROM persons p WHERE population = 'ACTIVE_FOR_COORDINATION' AND p.coordinated
+    UNION ALL
+    SELECT x.indicator, p.*, 1
+      FROM persons p
+     CROSS JOIN LATERAL (VALUES
+            ('ENDED_COMPLETED', p.end_reason IN ('ENLIGT_PLAN', 'OVERFORD')),
+            ('ENDED_ABORTED', p.end_reason = 'AVBROTT'),
+            ('EXIT_WORK', is_work(p.exit_status)),
+            ('EXIT_WORK_SUBV', p.exit_status = 'ARBETE_SUBV'),
+            ('EXIT_STUDIES', p.exit_status = 'STUDIER'),
+            ('EXIT_JOBSEEKING', p.exit_status = 'ARBETSSOKANDE'),
+            ('EXIT_OTHER', NOT is_work(p.exit_status) AND p.exit_status NOT IN ('STUDIER', 'ARBETSSOKANDE')),
+            ('EXIT_CONT_REHAB', p.exit_status = 'FORTSATT_REHAB'),
+            ('EXIT_UNKNOWN', p.exit_status = 'OKAND'),
+            ('EXIT_PRELIMINARY', p.exit_preliminary),
+            ('SELF_SUFFICIENT_3M', p.self_sufficient),
+            ('SELF_SUFFICIENT_3M_BASE', p.self_sufficient_measurable),
+            ('SUPPORT_REDUCED', p.support_reduced),
+            ('SUPPORT_REDUCED_BASE', p.support_reduced_measurable),
+            ('EMPLOYED_6M', p.employed_6m),
+            ('EMPLOYED_6M_BASE', p.employed_6m_measurable)) x(indicator, counts)
+     WHERE p.population = 'PART_ENDED' AND x.counts
+    UNION ALL
+    SELECT 'SUPPORT_BEFORE_AFTER_' || upper(p.support_group_end), p.*, 1 FROM persons p
+     WHERE p.population = 'PART_ENDED'
+    UNION ALL
+    SELECT 'PROGRESSION_BASE', NULL, f.*, 1 FROM f WHERE f.is_active AND f.progression_applies
+    UNION ALL
+    SELECT 'PROGRESSION_COUNT', NULL, f.*, 1 FROM f WHERE f.is_active AND f.progression_applies AND f.progressed
+    UNION ALL
+    -- årsplatser (R28): every episode's active days in the period, both ends included, by its own values
+    SELECT 'PARTICIPANT_DAYS', NULL, f.*,
+           least(coalesce(f.end_date, :pe), :pe) - greatest(f.start_date, :ps) + 1
+      FROM f WHERE f.is_active
+    UNION ALL
+    SELECT x.indicator, NULL, p.*, 1
+      FROM first_episode p
+     CROSS JOIN LATERAL (VALUES
+            ('EECO01', true),
+            ('EECO02', p.status_at_entry = 'UNEMPLOYED'),
+            ('EECO03', p.status_at_entry = 'UNEMPLOYED' AND p.long_term_unemployed),
+            ('EECO04', p.status_at_entry = 'INACTIVE'),
+            ('EECO05', p.status_at_entry = 'EMPLOYED'),
+            ('EECO06', p.age_at_start < 18),
+            ('EECO07', p.age_at_start BETWEEN 18 AND 29),
+            ('EECO08', p.age_at_start >= 55),
+            ('EECO09', p.education = 'ISCED_0_2'),
+            ('EECO10', p.education = 'ISCED_3_4'),
+            ('EECO11', p.education = 'ISCED_5_8'),
+            ('EECO12', p.disability = 'ja')) x(indicator, counts)
+     WHERE (CAST(:esfAll AS boolean) OR p.is_new) AND x.counts
+    UNION ALL
+    SELECT x.indicator, NULL, p.*, 1
+      FROM last_episode p
+     CROSS JOIN LATERAL (VALUES
+            ('EECR01', p.exit_status = 'ARBETSSOKANDE'),
+            ('EECR02', p.exit_status = 'STUDIER'),
+            ('EECR04', is_work(p.exit_status)),
+            ('EECR05', p.employed_6m)) x(indicator, counts)
+     WHERE p.is_ended AND x.counts
+)
+SELECT :run, :period, indicator, breakdown, breakdown_value, gender, value FROM (
+    SELECT indicator,
+           CASE WHEN GROUPING(age_band) = 0 THEN 'age_band'
+                WHEN GROUPING(age_band_fine) = 0 THEN 'age_band_fine'
+                WHEN GROUPING(team) = 0 THEN 'team'
+                WHEN GROUPING(area) = 0 THEN 'area'
+                WHEN GROUPING(referrer) = 0 THEN 'referrer'
+                WHEN GROUPING(support_group_start) = 0 THEN 'support_group_start'
+                WHEN GROUPING(education) = 0 THEN 'education'
+                WHEN GROUPING(ltu) = 0 THEN 'long_term_unemployed'
+                WHEN GROUPING(disability) = 0 THEN 'disability'
+                ELSE 'total' END AS breakdown,
+           coalesce(age_band, age_band_fine, team, area, referrer, support_group_start, education, ltu, disability,
+                    'total') AS breakdown_value,
+           CASE WHEN GROUPING(gender) = 1 THEN 'totalt' ELSE gender END AS gender,
+           sum(weight) AS value
+      FROM counted
+     GROUP BY GROUPING SETS (
+            (indicator), (indicator, gender),
+            (indicator, age_band), (indicator, age_band, gender),
+            (indicator, age_band_fine), (indicator, age_band_fine, gender),
+            (indicator, team), (indicator, team, gender),
+            (indicator, area), (indicator, area, gender),
+            (indicator, referrer), (indicator, referrer, gender),
+            (indicator, support_group_start), (indicator, support_group_start, gender),
+            (indicator, education), (indicator, education, gender),
+            (indicator, ltu), (indicator, ltu, gender),
+            (indicator, disability), (indicator, disability, gender))
+) counts
+ WHERE gender <> 'okand'

@@ -1,0 +1,43 @@
+package se.uppfoljning.outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.uppfoljning.outcome.Scenario.person;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+/** EMPLOYED_6M (R19): the day six months after the end, clamped to the month's last day. */
+class Employed6mTest extends ScenarioTest {
+
+    @Test
+    void anEmploymentInsatsRunningOnTheDayCountsAndOneThatEndedBeforeDoesNot() throws Exception {
+        var running = s.episode(person(0), "2025-01-10", "2025-02-15");
+        s.insats(person(0), "LONESTOD", "2025-03-01", "");
+        var ended = s.episode(person(1), "2025-01-10", "2025-02-15");
+        s.insats(person(1), "ANSTALLNING", "2025-02-20", "2025-08-14");      // ends the day before D
+        var clamped = s.episode(person(2), "2024-12-01", "2025-08-31");       // D = 2026-02-28
+
+        s.computeAsOf("2026-11-01");
+
+        assertThat(s.fact(running, "employed_6m", Boolean.class)).isTrue();
+        assertThat(s.fact(ended, "employed_6m_day", LocalDate.class)).isEqualTo("2025-08-15");
+        // the insats is no evidence on D, but its start is the latest status event before D: work
+        assertThat(s.fact(ended, "employed_6m", Boolean.class)).isTrue();
+        assertThat(s.fact(clamped, "employed_6m_day", LocalDate.class)).isEqualTo("2026-02-28");
+    }
+
+    @Test
+    void aLaterJobSeekingEventBeforeTheDayOutweighsAnEarlierJobAndTheDayMustHavePassed() throws Exception {
+        var lostJob = s.episode(person(0), "2025-01-10", "2025-02-15");
+        s.insats(person(0), "ANSTALLNING", "2025-02-20", "2025-05-01");
+        s.af(person(0), "2025-05-02", "11", "", "");                          // open registration, jobseeking
+        var tooEarly = s.episode(person(1), "2025-01-10", "2025-06-15");      // D = 2025-12-15
+
+        s.computeAsOf("2025-12-14");
+
+        assertThat(s.fact(lostJob, "employed_6m_measurable", Boolean.class)).isTrue();
+        assertThat(s.fact(lostJob, "employed_6m", Boolean.class)).isFalse();
+        assertThat(s.fact(tooEarly, "employed_6m_measurable", Boolean.class)).isFalse();
+    }
+}

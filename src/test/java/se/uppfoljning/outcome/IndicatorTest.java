@@ -1,0 +1,92 @@
+package se.uppfoljning.outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.uppfoljning.outcome.Scenario.person;
+
+import org.junit.jupiter.api.Test;
+
+/** The indicators of SPEC §6 over periods (R14, R24, R25, R28), from small registers. */
+class IndicatorTest extends ScenarioTest {
+
+    @Test
+    void aPersonWithTwoEpisodesCountsOnceAndTheLatestStartingEpisodeGivesTheBreakdown() throws Exception {
+        s.episode(person(0), "2025-01-10", "2025-03-31");                     // team 1
+        var second = s.episode(person(0), "2025-05-01", null);
+        second.put("team", "2");
+        second.put("omrade", "Skärholmen");
+
+        s.computeAsOf("2026-11-01");
+        var h1 = s.indicators("2025-H1", "2026-11-01");
+
+        assertThat(h1.get("PART_NEW/total=total/totalt")).isEqualByComparingTo("1");
+        assertThat(h1.get("PART_NEW/team=2/totalt")).isEqualByComparingTo("1");
+        assertThat(h1.get("PART_NEW/team=1/totalt")).isNull();
+        assertThat(h1.get("PART_ENDED/team=1/totalt")).isEqualByComparingTo("1");
+        // participant-years give each episode's days to its own team: 81 + 61 days
+        assertThat(h1.get("PARTICIPANT_DAYS/team=1/totalt")).isEqualByComparingTo("81");
+        assertThat(h1.get("PARTICIPANT_DAYS/team=2/totalt")).isEqualByComparingTo("61");
+    }
+
+    @Test
+    void esfTakesEntryDataFromTheFirstEpisodeAndResultsFromTheLastOnlyOnceItHasEnded() throws Exception {
+        var first = s.episode(person(0), "2025-01-10", "2025-03-31");
+        first.put("ersattning_start", "A_KASSA");                              // unemployed at first entry
+        first.put("sysselsattning_efter", "ARBETE");
+        var last = s.episode(person(0), "2025-05-01", null);
+        last.put("ersattning_start", "LON");
+        var leftOnce = s.episode(person(1), "2025-02-01", "2025-04-30");
+        leftOnce.put("sysselsattning_efter", "ARBETSSOKANDE");
+
+        s.computeAsOf("2026-11-01");
+        var h1 = s.indicators("2025-H1", "2026-11-01");
+
+        assertThat(h1.get("EECO01/total=total/totalt")).isEqualByComparingTo("2");
+        assertThat(h1.get("EECO02/total=total/totalt")).isEqualByComparingTo("1");
+        assertThat(h1.get("EECO05/total=total/totalt")).isNull();
+        // person 0's last episode has not ended: no result yet, although the first ended in work
+        assertThat(h1.get("EECR04/total=total/totalt")).isNull();
+        assertThat(h1.get("EECR01/total=total/totalt")).isEqualByComparingTo("1");
+        assertThat(h1.get("EXIT_WORK/total=total/totalt")).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void selfReportedNonBinaryGenderOverridesTheLegalOneAndTheLatestStatementWins() throws Exception {
+        var early = s.episode(person(0), "2025-01-10", "2025-02-28");
+        early.put("kon", "K");
+        var later = s.episode(person(0), "2025-04-01", null);
+        later.put("kon", "X");
+        s.episode(person(1), "2025-01-10", null);                             // legal gender from the number
+
+        s.computeAsOf("2026-11-01");
+        var year = s.indicators("2025", "2026-11-01");
+
+        assertThat(year.get("PART_NEW/total=total/ickebinar")).isEqualByComparingTo("1");
+        assertThat(year.get("PART_NEW/total=total/totalt")).isEqualByComparingTo("2");
+        String legal = Integer.parseInt(person(1).substring(10, 11)) % 2 == 0 ? "kvinna" : "man";
+        assertThat(year.get("PART_NEW/total=total/" + legal)).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void tertialHalfYearAndYearBoundaries() throws Exception {
+        s.episode(person(0), "2025-04-30", "2025-05-01");                     // new in T1, ended in T2
+        s.episode(person(1), "2025-06-30", "2025-07-01");                     // new in H1, ended in H2
+        s.episode(person(2), "2025-12-31", null);                             // new on the year's last day
+
+        s.computeAsOf("2026-11-01");
+
+        var t1 = s.indicators("2025-T1", "2026-11-01");
+        assertThat(t1.get("PART_NEW/total=total/totalt")).isEqualByComparingTo("1");
+        assertThat(t1.get("PART_ONGOING_END/total=total/totalt")).isEqualByComparingTo("1");
+        var t2 = s.indicators("2025-T2", "2026-11-01");
+        assertThat(t2.get("PART_ONGOING_START/total=total/totalt")).isEqualByComparingTo("1");
+        assertThat(t2.get("PART_ENDED/total=total/totalt")).isEqualByComparingTo("2");   // 1 May and 1 July
+        var h2 = s.indicators("2025-H2", "2026-11-01");
+        assertThat(h2.get("PART_NEW/total=total/totalt")).isEqualByComparingTo("1");
+        assertThat(h2.get("PART_ENDED/total=total/totalt")).isEqualByComparingTo("1");
+        var year = s.indicators("2025", "2026-11-01");
+        assertThat(year.get("PART_NEW/total=total/totalt")).isEqualByComparingTo("3");
+        assertThat(year.get("PART_ONGOING_END/total=total/totalt")).isEqualByComparingTo("1");
+        assertThat(s.indicators("2026", "2026-11-01").get("PART_ONGOING_START/total=total/totalt"))
+                .isEqualByComparingTo("1");
+    }
+}

@@ -1,0 +1,65 @@
+package se.uppfoljning.outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.uppfoljning.outcome.Scenario.person;
+
+import org.junit.jupiter.api.Test;
+
+/** PROGRESSION (SPEC §5, R17): up, flat and down, by assessments and by the insats ladder. */
+class ProgressionTest extends ScenarioTest {
+
+    @Test
+    void assessmentsUpFlatAndDown() throws Exception {
+        var up = s.episode(person(0), "2025-01-10", null);
+        s.assessment(person(0), "2025-01-15", 2).assessment(person(0), "2025-03-01", 3).assessment(person(0), "2025-06-01", 4);
+        var flat = s.episode(person(1), "2025-01-10", null);
+        s.assessment(person(1), "2025-01-15", 3).assessment(person(1), "2025-06-01", 3);
+        var down = s.episode(person(2), "2025-01-10", null);
+        s.assessment(person(2), "2025-01-15", 4).assessment(person(2), "2025-06-01", 2);
+        var outsideEpisode = s.episode(person(3), "2025-01-10", "2025-05-01");
+        s.assessment(person(3), "2025-01-15", 2).assessment(person(3), "2025-06-01", 6);   // after the end
+
+        s.computeAsOf("2026-11-01");
+
+        assertThat(s.fact(up, "progressed", Boolean.class)).isTrue();
+        assertThat(s.fact(flat, "progressed", Boolean.class)).isFalse();
+        assertThat(s.fact(down, "progressed", Boolean.class)).isFalse();
+        assertThat(s.fact(outsideEpisode, "progressed", Boolean.class)).isFalse();
+        var counts = s.indicators("2025-H1", "2026-11-01");
+        assertThat(counts.get("PROGRESSION_BASE/total=total/totalt")).isEqualByComparingTo("4");
+        assertThat(counts.get("PROGRESSION_COUNT/total=total/totalt")).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void theInsatsLadderComparesWhatRanOnTheStartDateWithWhatBeganAfter() throws Exception {
+        var climbed = s.episode(person(0), "2025-01-10", null);
+        s.insats(person(0), "MOTIVATION", "2024-12-01", "2025-03-01");        // level 1 running at start
+        s.insats(person(0), "PRAKTIK", "2025-04-01", "");                    // level 3 begun after
+        var noneAtStart = s.episode(person(1), "2025-01-10", null);
+        s.insats(person(1), "PRAKTIK", "2025-04-01", "");                    // criterion does not apply
+        var sameLevel = s.episode(person(2), "2025-01-10", null);
+        s.insats(person(2), "KARTLAGGNING", "2025-01-01", "");
+        s.insats(person(2), "REHAB", "2025-02-01", "");                      // 2 → 2
+
+        s.computeAsOf("2026-11-01");
+
+        assertThat(s.fact(climbed, "progressed", Boolean.class)).isTrue();
+        assertThat(s.fact(noneAtStart, "progressed", Boolean.class)).isFalse();
+        assertThat(s.fact(sameLevel, "progressed", Boolean.class)).isFalse();
+    }
+
+    @Test
+    void itAppliesAfterNinetyDaysOrAnEndAndAnExitToWorkCountsAsProgressed() throws Exception {
+        var day90 = s.episode(person(0), "2025-08-03", null);                 // as-of − start = 90
+        var day89 = s.episode(person(1), "2025-08-04", null);
+        var toWork = s.episode(person(2), "2025-08-10", "2025-09-15");
+        toWork.put("sysselsattning_efter", "ARBETE");
+
+        s.computeAsOf("2025-11-01");
+
+        assertThat(s.fact(day90, "progression_applies", Boolean.class)).isTrue();
+        assertThat(s.fact(day89, "progression_applies", Boolean.class)).isFalse();
+        assertThat(s.fact(toWork, "progression_applies", Boolean.class)).isTrue();
+        assertThat(s.fact(toWork, "progressed", Boolean.class)).isTrue();
+    }
+}

@@ -1,0 +1,28 @@
+package se.uppfoljning.outcome;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import se.uppfoljning.DatabaseTest;
+import se.uppfoljning.job.IngestRunner;
+
+/** Base of the outcome scenario tests: a fresh {@link Scenario} per test on the real database. */
+abstract class ScenarioTest extends DatabaseTest {
+    @Autowired
+    IngestRunner runner;
+    @Autowired
+    OutcomeEngine outcomes;
+    @Autowired
+    IndicatorEngine indicators;
+    @TempDir
+    Path tmp;
+    Scenario s;
+
+    @BeforeEach
+    void scenario() {
+        s = new Scenario(tmp, runner, outcomes, indicators, jdbc);
+    }
+}
