@@ -26,8 +26,8 @@ public final class TestRun {
     public static final Path LOG_DIR;
     public static final Path LOG_FILE;
     public static final Path CONSOLE_FILE;
-    /** The log file's size when the run started: only what this run wrote is checked. */
-    public static final long LOG_START;
+    /** When the run started: only log lines written since are checked (to the second). */
+    public static final LocalDateTime STARTED = LocalDateTime.now().withNano(0);
 
     private static final List<Seen> SEEN = new ArrayList<>();
 
@@ -48,7 +48,6 @@ public final class TestRun {
         try {
             Files.createDirectories(OUTPUT);
             Files.createDirectories(LOG_DIR);
-            LOG_START = Files.exists(LOG_FILE) ? Files.size(LOG_FILE) : 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -61,6 +60,23 @@ public final class TestRun {
     public static void init() {
         // the static block does the work
     }
+
+    /**
+     * Marks a folder as test input: extracts hold personnummer by design, so the privacy check skips
+     * it (and everything under it). Returns the folder.
+     */
+    public static Path markInput(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(INPUT_MARKER), "test input: extracts with personnummer\n");
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file that marks a folder as test input for the privacy check. */
+    public static final String INPUT_MARKER = ".test-input";
 
     public static void seen(String where, String message) {
         if (message == null || message.isEmpty()) return;

@@ -96,6 +96,19 @@ class PersonnummerScannerTest {
         assertThat(scan.summary()).contains("4 personnummer found").doesNotContain(PNR).doesNotContain(SHORT);
     }
 
+    @Test
+    void aLogIsReadFromTheRunsStartAcrossTheDailyRollOverStackTracesIncluded() throws Exception {
+        Path log = dir.resolve("uppfoljning.2026-11-23.log");
+        Files.writeString(log, "2026-11-23 23:50:00.000 INFO earlier run " + PNR + "\n"
+                + "2026-11-23 23:59:59.999 ERROR this run\n"
+                + "java.lang.IllegalStateException: row " + SHORT + "\n"
+                + "\tat x.y(Z.java:1)\n");
+        PrivacyScan scan = new PrivacyScan(SCANNER).logSince(log, java.time.LocalDateTime.of(2026, 11, 23, 23, 55));
+
+        assertThat(scan.leaks()).extracting(PrivacyScan.Leak::where).containsExactly(log + ":3");
+        assertThat(scan.logLines()).isEqualTo(3);
+    }
+
     /** The serial with its last digit changed: a number that is not in Skatteverket's list. */
     private static String bump(String serial) {
         String candidate;

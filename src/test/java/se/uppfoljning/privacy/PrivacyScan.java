@@ -11,7 +11,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.LocalDateTime;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -24,9 +26,10 @@ import java.util.zip.ZipInputStream;
  * entry by entry, since its text is compressed.
  */
 public final class PrivacyScan {
-    public static final String INPUT_MARKER = ".test-input";
+    public static final String INPUT_MARKER = se.uppfoljning.TestRun.INPUT_MARKER;
     private static final Pattern REGISTRATION_FILE = Pattern.compile("sus-registrering.*\\.csv|esf-deltagare-.*\\.csv");
     private static final long MAX_ENTRY_BYTES = 64L << 20;
+    private static final Pattern STAMP = Pattern.compile("(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2}:\\d{2})");
 
     /** A number found, where (file and line, or the message's origin) and as written, masked. */
     public record Leak(String where, String masked) {
@@ -46,14 +49,32 @@ public final class PrivacyScan {
 
     /** Every line of a log file from byte {@code offset} on. */
     public PrivacyScan log(Path file, long offset) {
+        return lines(file, offset, null);
+    }
+
+    /**
+     * The lines of a log file written since {@code since}: lines starting with a timestamp
+     * ({@code yyyy-MM-dd HH:mm:ss}) from then on, and the lines without one that follow them (stack
+     * traces). Robust to the daily roll-over, which renames the file in the middle of a run.
+     */
+    public PrivacyScan logSince(Path file, LocalDateTime since) {
+        return lines(file, 0, since);
+    }
+
+    private PrivacyScan lines(Path file, long offset, LocalDateTime since) {
         if (!Files.isRegularFile(file)) return this;
         try (InputStream in = Files.newInputStream(file)) {
             in.skipNBytes(Math.min(offset, Files.size(file)));
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             int lineNo = 0;
+            boolean inRun = since == null;
             for (String line : text.split("\n", -1)) {
                 lineNo++;
-                if (line.isEmpty()) continue;
+                if (since != null) {
+                    Matcher m = STAMP.matcher(line);
+                    if (m.lookingAt()) inRun = !LocalDateTime.parse(m.group(1) + "T" + m.group(2)).isBefore(since);
+                }
+                if (line.isEmpty() || !inRun) continue;
                 logLines++;
                 check(file + ":" + lineNo, line);
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,11 +25,21 @@ class PrivacyScanTest {
 
     @Test
     void noTestPersonnummerInLogsOutputsOrExceptionMessagesOfThisRun() throws Exception {
-        PrivacyScan scan = new PrivacyScan(new PersonnummerScanner(TestPersons.all()))
-                .log(TestRun.LOG_FILE, TestRun.LOG_START)
-                .log(TestRun.CONSOLE_FILE, 0);
+        PrivacyScan scan = new PrivacyScan(new PersonnummerScanner(TestPersons.all()));
+        // the program's log, also a part rolled over at midnight during the run
+        try (Stream<Path> logs = Files.list(TestRun.LOG_DIR)) {
+            for (Path log : logs.filter(p -> p.getFileName().toString().matches("uppfoljning.*\\.log")).sorted().toList()) {
+                scan.logSince(log, TestRun.STARTED);
+            }
+        }
+        scan.log(TestRun.CONSOLE_FILE, 0);
+        // the embedded PostgreSQL servers' logs of this run (each test JVM has a data folder of its own)
         String dataDir = System.getProperty("uppfoljning.data-dir");
-        if (dataDir != null) scan.log(Path.of(dataDir, "postgres.log"), 0);
+        if (dataDir != null) {
+            try (Stream<Path> logs = Files.list(Path.of(dataDir))) {
+                for (Path log : logs.filter(p -> p.getFileName().toString().endsWith(".log")).sorted().toList()) scan.log(log, 0);
+            }
+        }
         scan.outputs(TestRun.OUTPUT);
         for (TestRun.Seen seen : TestRun.seen()) scan.message(seen.where(), seen.message());
 
