@@ -1,5 +1,6 @@
 package se.uppfoljning;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(classes = UppfoljningApplication.class)
 public abstract class DatabaseTest {
     static {
+        TestRun.init();
         TestDatabase.init();
     }
 
@@ -28,6 +30,24 @@ public abstract class DatabaseTest {
     /** A class whose tests share one expensive register (set up once) answers false. */
     protected boolean emptyBeforeEachTest() {
         return true;
+    }
+
+    /**
+     * Before the next test empties the database: every failure message the test's runs stored (file
+     * failures, reject messages and values, Spring Batch's exit messages with their stack traces) is
+     * handed to the privacy check that ends the test run.
+     */
+    @AfterEach
+    void keepStoredMessagesForThePrivacyCheck() {
+        jdbc.sql("""
+                        SELECT 'extract_file ' || file_name, concat_ws(' | ', message_sv, message_en) FROM extract_file
+                        UNION ALL SELECT 'reject ' || file_id || ':' || line, concat_ws(' | ', value, message_sv, message_en) FROM reject
+                        UNION ALL SELECT 'batch_job_execution ' || job_execution_id, exit_message FROM batch_job_execution
+                        UNION ALL SELECT 'batch_step_execution ' || step_execution_id, exit_message FROM batch_step_execution""")
+                .query((rs, n) -> {
+                    TestRun.seen(getClass().getSimpleName() + " " + rs.getString(1), rs.getString(2));
+                    return null;
+                }).list();
     }
 
     protected long count(String sql, Object... params) {

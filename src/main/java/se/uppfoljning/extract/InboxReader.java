@@ -82,7 +82,7 @@ public class InboxReader implements ItemStreamReader<ExtractItem> {
                 if (record != null) {
                     rowsOfFile++;
                     progress.row(file);
-                    return new ExtractRow(file, mapping, record);
+                    return ExtractRow.of(file, mapping, record);
                 }
                 progress.fileRead(file);
                 closeReader();
@@ -109,24 +109,100 @@ public class InboxReader implements ItemStreamReader<ExtractItem> {
     }
 
     static TableReader open(ExtractFile file) throws ExtractFileException {
+        String extension = Inbox.extension(file.fileName());
+        if (!extension.equals("csv") && !extension.equals("xlsx")) throw unsupported(file.fileName(), extension);
+        var badDate = InboxFile.invalidDeliveryDate(file.fileName());
+        if (badDate.isPresent()) throw new ExtractFileException(
+                file.fileName() + ": leveransdatumet " + badDate.get() + " i filnamnet finns inte. Byt namn på filen"
+                        + " (rename) så att det slutar med ett riktigt datum, _ÅÅÅÅ-MM-DD, och leverera den igen.",
+                file.fileName() + ": the delivery date " + badDate.get() + " in the file name does not exist. Rename the"
+                        + " file so that it ends with a real date, _YYYY-MM-DD, and deliver it again.");
         if (file.xlsx()) {
+            byte[] head;
             try {
-                if (!FileInspector.looksLikeZip(file.path())) throw new ExtractFileException(
-                        file.fileName() + " heter .xlsx men är ingen Excel-fil (troligen en CSV-fil). Spara den som"
-                                + " .xlsx i Excel eller byt ändelsen till .csv och leverera den igen.",
-                        file.fileName() + " is named .xlsx but is not an Excel file (probably a CSV file). Save it"
-                                + " as .xlsx in Excel or rename it to .csv and deliver it again.");
+                head = FileInspector.head(file.path());
             } catch (IOException e) {
                 throw new ExtractFileException(file.fileName() + " kan inte läsas.", file.fileName() + " cannot be read.", e);
             }
+            if (FileInspector.isOle2(head)) throw encrypted(file.path())
+                    ? new ExtractFileException(
+                            file.fileName() + " är lösenordsskyddad. Öppna den i Excel, ta bort lösenordet (Arkiv > Info >"
+                                    + " Skydda arbetsbok > Kryptera med lösenord, töm fältet), spara och leverera den igen.",
+                            file.fileName() + " is password-protected. Open it in Excel, remove the password (File > Info >"
+                                    + " Protect Workbook > Encrypt with Password, clear the field), save it and deliver it again.")
+                    : new ExtractFileException(
+                            file.fileName() + " är i Excels gamla format (.xls) fast den heter .xlsx. Spara den i Excel som"
+                                    + " Excel-arbetsbok (.xlsx) eller som CSV UTF-8 och leverera den igen.",
+                            file.fileName() + " is in the old Excel format (.xls) though named .xlsx. Save it in Excel as an"
+                                    + " Excel Workbook (.xlsx) or as CSV UTF-8 and deliver it again.");
+            if (!FileInspector.isZip(head)) throw new ExtractFileException(
+                    file.fileName() + " heter .xlsx men är ingen Excel-fil (troligen en CSV-fil). Spara den som"
+                            + " .xlsx i Excel eller byt ändelsen till .csv och leverera den igen.",
+                    file.fileName() + " is named .xlsx but is not an Excel file (probably a CSV file). Save it"
+                            + " as .xlsx in Excel or rename it to .csv and deliver it again.");
             return new XlsxTableReader(file.path());
         }
         Charset charset = switch (file.encoding()) {
-            case "windows-1252" -> Charset.forName("windows-1252");
-            case "UTF-16" -> StandardCharsets.UTF_16;
+            case FileInspector.BINARY -> throw notText(file);
+            case FileInspector.WINDOWS_1252 -> Charset.forName("windows-1252");
+            case FileInspector.UTF_16 -> StandardCharsets.UTF_16;
+            case FileInspector.MIXED -> null; // each byte sequence as what it is
             default -> StandardCharsets.UTF_8;
         };
         return new CsvTableReader(file.path(), charset);
+    }
+
+    private static ExtractFileException unsupported(String name, String extension) {
+        return switch (extension) {
+            case "txt", "tsv" -> new ExtractFileException(
+                    name + ": ." + extension + "-filer läses inte. Är filen semikolonavgränsad, byt ändelsen till .csv"
+                            + " (rename); annars spara den i Excel som CSV UTF-8. Leverera den sedan igen.",
+                    name + ": ." + extension + " files are not read. If the file is semicolon-separated, rename it to .csv;"
+                            + " otherwise save it in Excel as CSV UTF-8. Then deliver it again.");
+            case "zip" -> new ExtractFileException(
+                    name + ": zip-filer läses inte. Packa upp den och lägg .csv- eller .xlsx-filerna i inkorgen.",
+                    name + ": zip files are not read. Unpack it and deliver the .csv or .xlsx files in it to the inbox.");
+            default -> new ExtractFileException(
+                    name + ": ." + extension + "-filer läses inte. Spara den i Excel som Excel-arbetsbok (.xlsx) eller"
+                            + " som CSV UTF-8 och leverera den igen.",
+                    name + ": ." + extension + " files are not read. Save it in Excel as an Excel Workbook (.xlsx) or as"
+                            + " CSV UTF-8 and deliver it again.");
+        };
+    }
+
+    /** Whether an OLE2 file is an encrypted workbook (it has the EncryptionInfo stream Excel writes). */
+    private static boolean encrypted(java.nio.file.Path path) {
+        try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs =
+                     new org.apache.poi.poifs.filesystem.POIFSFileSystem(path.toFile(), true)) {
+            return fs.getRoot().hasEntry("EncryptionInfo");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static ExtractFileException notText(ExtractFile file) {
+        String name = file.fileName();
+        byte[] head;
+        try {
+            head = FileInspector.head(file.path());
+        } catch (IOException e) {
+            head = new byte[0];
+        }
+        if (FileInspector.isZip(head)) return new ExtractFileException(
+                name + " är en Excel-fil (XLSX) med ändelsen .csv. Byt ändelsen till .xlsx (rename) och leverera den igen.",
+                name + " is an Excel file (XLSX) named .csv. Rename it to .xlsx and deliver it again.");
+        if (FileInspector.isOle2(head)) return new ExtractFileException(
+                name + " är en gammal Excel-fil (.xls) eller en lösenordsskyddad arbetsbok med ändelsen .csv. Spara den"
+                        + " i Excel som CSV UTF-8 (semikolonavgränsad) eller som .xlsx utan lösenord och leverera den igen.",
+                name + " is an old Excel file (.xls) or a password-protected workbook named .csv. Save it in Excel as"
+                        + " CSV UTF-8 (semicolon-separated) or as .xlsx without password and deliver it again.");
+        return new ExtractFileException(
+                name + " är ingen textfil: den innehåller NUL-tecken eller andra styrtecken (den kan vara UTF-16 utan"
+                        + " byte-order mark, eller en helt annan sorts fil). Spara den som CSV UTF-8 (semikolonavgränsad)"
+                        + " och leverera den igen.",
+                name + " is not a text file: it holds NUL bytes or other control characters (it may be UTF-16 without a"
+                        + " byte-order mark, or another kind of file altogether). Save it as CSV UTF-8 (semicolon-separated)"
+                        + " and deliver it again.");
     }
 
     /**

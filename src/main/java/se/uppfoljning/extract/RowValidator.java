@@ -23,6 +23,8 @@ import se.uppfoljning.identity.Personnummer;
 public final class RowValidator {
     private static final Pattern LOOKS_LIKE_PNR = Pattern.compile("\\d{6}\\s*[-+]?\\s*\\d{4}");
     private static final int MAX_VALUE_CHARS = 200;
+    /** numeric(12, 2) in the register: larger amounts are no payment but a typing error. */
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999.99");
 
     private final Source source;
     private final ProjectConfig project;
@@ -48,6 +50,7 @@ public final class RowValidator {
         List<Column> columns = source.columns();
         for (int c = 0; c < columns.size(); c++) check.cell(c, columns.get(c));
         check.crossChecks();
+        check.extraCells();
         if (check.worst != null) return check.worst.toReject(row);
         return new Valid(row, check.personnummer, check.values, check.rawCodes);
     }
@@ -96,12 +99,12 @@ public final class RowValidator {
             }
             switch (column.kind()) {
                 case PERSONNUMMER -> personnummer(c, raw);
-                case TEXT -> values[c] = raw;
+                case TEXT -> values[c] = Personnummer.maskWithin(raw); // free text is no place for a number
                 case TEAM -> team(c, raw);
                 case AREA -> values[c] = raw; // checked against its team in crossChecks (R2)
                 case DATE -> date(c, raw);
                 case MONTH -> month(c, raw);
-                case DECIMAL -> number(c, raw, null, null);
+                case DECIMAL -> number(c, raw, MAX_AMOUNT.negate(), MAX_AMOUNT);
                 case HOURS -> number(c, raw, BigDecimal.ZERO, BigDecimal.valueOf(168));
                 case STEP -> step(c, raw);
                 case CODE -> code(c, column, raw);
@@ -115,7 +118,7 @@ public final class RowValidator {
             } catch (InvalidPersonnummerException e) {
                 Column column = source.columns().get(c);
                 Defect d = new Defect(RejectReason.INVALID_PNR, row.mapping().position(c), column.name(),
-                        Personnummer.mask(raw), RejectReason.INVALID_PNR.messageSv(column.name(), e.reasonSv()),
+                        safeValue(column, raw), RejectReason.INVALID_PNR.messageSv(column.name(), e.reasonSv()),
                         RejectReason.INVALID_PNR.messageEn(column.name(), e.getMessage()));
                 if (worst == null || d.before(worst)) worst = d;
             }
@@ -154,8 +157,8 @@ public final class RowValidator {
                 defect(c, RejectReason.NOT_A_NUMBER, raw);
                 return;
             }
-            if ((min != null && n.compareTo(min) < 0) || (max != null && n.compareTo(max) > 0)) {
-                defect(c, RejectReason.OUT_OF_RANGE, raw, min + "–" + max);
+            if (n.compareTo(min) < 0 || n.compareTo(max) > 0) {
+                defect(c, RejectReason.OUT_OF_RANGE, raw, min.toPlainString() + "–" + max.toPlainString());
             }
             values[c] = n;
         }
@@ -220,6 +223,25 @@ public final class RowValidator {
             else values[areaColumn] = known.get();
         }
 
+        /**
+         * A row with more non-blank cells than the header has columns is misaligned, most often by a
+         * semicolon inside an unquoted value: every value after it may sit in the wrong column. It is
+         * rejected as OUT_OF_RANGE at the first cell beyond the header. Blank cells there are fine, and
+         * so is anything in a workbook, where cells cannot shift: there they are unnamed columns.
+         */
+        void extraCells() {
+            ExtractRow.Beyond beyond = row.beyond();
+            if (row.file().xlsx() || beyond == null) return;
+            int width = row.mapping().width();
+            String field = "(kolumn " + (beyond.firstIndex() + 1) + ")";
+            Defect d = new Defect(RejectReason.OUT_OF_RANGE, beyond.firstIndex(), field, safeText(Values.trim(beyond.firstValue())),
+                    "Raden har " + beyond.fields() + " fält men rubrikraden " + width + ", troligen för att ett värde innehåller"
+                            + " semikolon (;). Sätt det värdet inom citattecken (\") eller ta bort semikolonet.",
+                    "The row has " + beyond.fields() + " fields but the header " + width + ", probably because a value contains"
+                            + " a semicolon (;). Put that value in quotes (\") or remove the semicolon.");
+            if (worst == null || d.before(worst)) worst = d;
+        }
+
         int index(String name) {
             List<Column> columns = source.columns();
             for (int i = 0; i < columns.size(); i++) {
@@ -231,9 +253,15 @@ public final class RowValidator {
 
     /** A value as it may appear in a reject file: never a personnummer, never a megabyte. */
     static String safeValue(Column column, String raw) {
-        if (column.kind() == Column.Kind.PERSONNUMMER || LOOKS_LIKE_PNR.matcher(raw).find()) {
-            return Personnummer.mask(raw);
-        }
-        return raw.length() > MAX_VALUE_CHARS ? raw.substring(0, MAX_VALUE_CHARS) + "…" : raw;
+        if (column.kind() == Column.Kind.PERSONNUMMER) return shorten(Personnummer.mask(raw));
+        return safeText(raw);
+    }
+
+    private static String safeText(String raw) {
+        return shorten(LOOKS_LIKE_PNR.matcher(raw).find() ? Personnummer.mask(raw) : raw);
+    }
+
+    private static String shorten(String v) {
+        return v.length() > MAX_VALUE_CHARS ? v.substring(0, MAX_VALUE_CHARS) + "…" : v;
     }
 }

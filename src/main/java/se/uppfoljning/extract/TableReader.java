@@ -11,9 +11,23 @@ public interface TableReader extends Closeable {
     /** The next non-blank record, or null at the end of the file. */
     RawRecord next() throws ExtractFileException;
 
+    /**
+     * Whether a row repeats the header, as when two exports are pasted into one file: it is no row.
+     * Named cells must match (ignoring case and blanks); cells beyond the header must be blank.
+     */
+    static boolean repeatsHeader(List<String> header, String[] cells) {
+        if (header.stream().filter(h -> !Values.isBlank(h)).count() < 2) return false;
+        for (int i = 0; i < Math.max(header.size(), cells.length); i++) {
+            String h = i < header.size() ? Values.trim(header.get(i)) : "";
+            String c = i < cells.length && cells[i] != null ? Values.trim(cells[i]) : "";
+            if (!h.equalsIgnoreCase(c)) return false;
+        }
+        return true;
+    }
+
     static boolean blank(String[] cells) {
         for (String c : cells) {
-            if (c != null && !c.isBlank()) return false;
+            if (c != null && !Values.isBlank(c)) return false;
         }
         return true;
     }

@@ -6,16 +6,31 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parsing of the cell formats SPEC §4 accepts. Each parser returns null for a value it rejects. */
+/**
+ * Parsing of the cell formats SPEC §4 accepts, and the leniencies docs/extract-formats.md lists.
+ * Each parser returns null for a value it rejects.
+ */
 final class Values {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
-    private static final Pattern ISO_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** YYYY-MM-DD, optionally with a time of day as Excel writes date cells into CSV: "2025-01-10 00:00". */
+    private static final Pattern ISO_SHAPE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?)?");
     private static final Pattern COMPACT_SHAPE = Pattern.compile("\\d{8}");
+    /** An Excel serial day number, as a date cell formatted as a number comes out in CSV. */
+    private static final Pattern SERIAL_SHAPE = Pattern.compile("\\d{5}");
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+    /** Serial numbers are only taken as dates within 1990-01-01 .. 2099-12-31. */
+    private static final int FIRST_SERIAL = 32_874;
+    private static final int LAST_SERIAL = 73_050;
+    /** Earlier dates are placeholders ("0000-01-01", "1899-12-31"), not dates of this follow-up. */
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final Pattern MONTH_SHAPE = Pattern.compile("(\\d{4})-?(\\d{2})");
-    private static final Pattern NUMBER_SHAPE = Pattern.compile("[+-]?(\\d+([.,]\\d*)?|[.,]\\d+)");
+    private static final Pattern NUMBER_SHAPE = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+    private static final Pattern CURRENCY = Pattern.compile("(?i)(kr\\.?|sek|:-)$");
+    private static final Pattern BLANKS = Pattern.compile("[\\s\\u00a0\\u2007\\u2009\\u202f]+");
     /** Excel's way of keeping leading zeros in CSV: ="0123". */
     private static final Pattern EXCEL_TEXT = Pattern.compile("^=\"(.*)\"$");
 
@@ -24,13 +39,45 @@ final class Values {
 
     static String unwrapExcelText(String v) {
         var m = EXCEL_TEXT.matcher(v);
-        return m.matches() ? m.group(1).strip() : v;
+        return m.matches() ? trim(m.group(1)) : v;
+    }
+
+    /** Whether a character is blank around a value: white space, no-break spaces, a BOM, control characters. */
+    static boolean blank(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c) || c == '\uFEFF';
+    }
+
+    /** The value without blanks (also no-break spaces copied from web pages) around it. */
+    static String trim(String v) {
+        int from = 0;
+        int to = v.length();
+        while (from < to && blank(v.charAt(from))) from++;
+        while (to > from && blank(v.charAt(to - 1))) to--;
+        return v.substring(from, to);
+    }
+
+    /** Whether a cell holds nothing but blanks (a DOS end-of-file mark Ctrl-Z counts as blank). */
+    static boolean isBlank(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            if (!blank(v.charAt(i))) return false;
+        }
+        return true;
     }
 
     static LocalDate date(String v) {
+        LocalDate d = anyDate(v);
+        return d == null || d.isBefore(EARLIEST) ? null : d;
+    }
+
+    private static LocalDate anyDate(String v) {
         try {
-            if (ISO_SHAPE.matcher(v).matches()) return LocalDate.parse(v, ISO);
+            Matcher iso = ISO_SHAPE.matcher(v);
+            if (iso.matches()) return LocalDate.parse(iso.group(1), ISO);
             if (COMPACT_SHAPE.matcher(v).matches()) return LocalDate.parse(v, COMPACT);
+            if (SERIAL_SHAPE.matcher(v).matches()) {
+                int serial = Integer.parseInt(v);
+                return serial >= FIRST_SERIAL && serial <= LAST_SERIAL ? EXCEL_EPOCH.plusDays(serial) : null;
+            }
         } catch (DateTimeParseException e) {
             return null;
         }
@@ -48,11 +95,40 @@ final class Values {
         return d == null ? null : YearMonth.from(d);
     }
 
-    /** Decimal comma or point; blanks (also non-breaking) as thousands separators: "1 234,50". */
+    /**
+     * An amount as people type it: decimal comma or point; blanks (also no-break) as thousands
+     * separators; with both a comma and a point, the last one is the decimal separator and the other
+     * must group thousands ("1.234,50", "1,234.50"); a separator that occurs more than once must group
+     * thousands ("1.234.567"); a Unicode minus; "kr", "SEK" or ":-" after the number.
+     */
     static BigDecimal decimal(String v) {
-        String s = v.replace("\u00a0", "").replace("\u202f", "").replace(" ", "");
-        if (s.contains(",") && s.contains(".")) s = s.replace(".", "");
+        String s = BLANKS.matcher(v).replaceAll("").replace('\u2212', '-');
+        s = CURRENCY.matcher(s).replaceFirst("");
+        int comma = s.lastIndexOf(',');
+        int point = s.lastIndexOf('.');
+        if (comma >= 0 && point >= 0) {
+            char decimal = comma > point ? ',' : '.';
+            char group = decimal == ',' ? '.' : ',';
+            int at = Math.max(comma, point);
+            String whole = s.substring(0, at);
+            if (!grouped(whole, group)) return null;
+            s = whole.replace(String.valueOf(group), "") + "." + s.substring(at + 1);
+        } else if (comma >= 0 || point >= 0) {
+            char sep = comma >= 0 ? ',' : '.';
+            if (s.indexOf(sep) != s.lastIndexOf(sep)) {
+                if (!grouped(s, sep)) return null;
+                s = s.replace(String.valueOf(sep), "");
+            } else {
+                s = s.replace(sep, '.');
+            }
+        }
         if (!NUMBER_SHAPE.matcher(s).matches()) return null;
-        return new BigDecimal(s.replace(',', '.'));
+        return new BigDecimal(s);
+    }
+
+    /** Digits in groups of three after the first, separated by {@code sep}: "1.234.567". */
+    private static boolean grouped(String s, char sep) {
+        String q = Pattern.quote(String.valueOf(sep));
+        return s.matches("[+-]?\\d{1,3}(" + q + "\\d{3})+");
     }
 }

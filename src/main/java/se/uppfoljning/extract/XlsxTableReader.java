@@ -67,7 +67,9 @@ public final class XlsxTableReader implements TableReader {
             while (rows.hasNext()) {
                 Row r = rows.next();
                 String[] cells = cells(r, Math.max(width, r.getLastCellNum()));
-                if (!TableReader.blank(cells)) return new RawRecord(r.getRowNum() + 1, cells);
+                if (!TableReader.blank(cells) && !TableReader.repeatsHeader(header, cells)) {
+                    return new RawRecord(r.getRowNum() + 1, cells);
+                }
             }
             return null;
         } catch (RuntimeException e) {
@@ -87,7 +89,8 @@ public final class XlsxTableReader implements TableReader {
     private static String text(Cell cell) {
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         return switch (type) {
-            case STRING -> cell.getStringCellValue();
+            // PostgreSQL text cannot hold NUL, which a cell can (_x0000_ in the sheet's XML)
+            case STRING -> cell.getStringCellValue().replace("\u0000", "");
             case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
             case NUMERIC -> DateUtil.isCellDateFormatted(cell)
                     ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
@@ -97,6 +100,13 @@ public final class XlsxTableReader implements TableReader {
     }
 
     private ExtractFileException unreadable(RuntimeException e) {
+        if (zipBomb(e)) return new ExtractFileException(
+                fileName + " avvisades: den packas upp till mångdubbelt sin storlek (som en zip-bomb) och lästes därför inte"
+                        + " (POI:s gräns för packningsgrad). Öppna och spara den i Excel som .xlsx, eller som CSV UTF-8, och"
+                        + " leverera den igen.",
+                fileName + " was refused: it unpacks to many times its size (like a zip bomb), so it was not read"
+                        + " (POI's limit on the compression ratio). Open and save it in Excel as .xlsx, or as CSV UTF-8,"
+                        + " and deliver it again.");
         return new ExtractFileException(
                 fileName + " kan inte läsas som XLSX (" + e.getClass().getSimpleName()
                         + "). Filen kan vara lösenordsskyddad, skadad, för stor uppackad eller en annan filtyp med ändelsen .xlsx."
@@ -104,6 +114,15 @@ public final class XlsxTableReader implements TableReader {
                 fileName + " cannot be read as XLSX (" + e.getClass().getSimpleName()
                         + "). It may be password-protected, damaged, too large when unpacked, or another file type named .xlsx."
                         + " Save it as a plain .xlsx without password (or as CSV) and deliver it again.", e);
+    }
+
+    /** POI's ZipSecureFile refused an entry: too high a compression ratio or too large unpacked. */
+    private static boolean zipBomb(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("Zip bomb detected") || m.contains("ZipSecureFile"))) return true;
+        }
+        return false;
     }
 
     @Override

@@ -22,6 +22,8 @@ public final class Personnummer {
     private static final Pattern ANY_DIGIT = Pattern.compile("\\p{Nd}");
     private static final int COORDINATION_DAY_OFFSET = 60;
     private static final String HIDDEN = "-****";
+    private static final Pattern IN_TEXT =
+            Pattern.compile("(?<!\\d)(\\d{8}|\\d{6})[\\s\\u00a0]{0,2}[-+]?[\\s\\u00a0]{0,2}\\d{4}(?!\\d)");
 
     private final String value;
     private final LocalDate birthDate;
@@ -146,6 +148,16 @@ public final class Personnummer {
         if (digits.length() == 10 || digits.length() == 11) return digits.substring(0, 6) + HIDDEN;
         if (digits.length() >= 4) return ANY_DIGIT.matcher(raw).replaceAll("*");
         return raw;
+    }
+
+    /**
+     * Masks every run inside a free text that has the shape of a personnummer (6 or 8 digits, a
+     * separator or blanks, 4 digits, not part of a longer run of digits) as {@link #mask} would,
+     * leaving the rest of the text as it is: "ring 19121212-1212" becomes "ring 19121212-****".
+     */
+    public static String maskWithin(String text) {
+        if (text == null) return null;
+        return IN_TEXT.matcher(text).replaceAll(m -> m.group(1) + HIDDEN);
     }
 
     @Override

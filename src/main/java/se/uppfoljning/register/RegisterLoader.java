@@ -79,6 +79,24 @@ public class RegisterLoader {
         }
         int loaded = merge.merge(file.source(), file.fileId());
         finish(file, "LOADED", null, read, loaded, rejected);
+        if (read == 0 && !replaced.isEmpty()) noteEmptyReplacement(file, replaced);
+    }
+
+    /**
+     * A delivery without rows is valid (nothing happened this period) but replaces the rows of the
+     * earlier delivery of its scope; the file's line in the run summary says so, in case a failed
+     * export was sent by mistake.
+     */
+    private void noteEmptyReplacement(ExtractFile file, List<Long> replaced) {
+        String earlier = jdbc.sql("SELECT string_agg(file_name, ', ' ORDER BY file_id) FROM extract_file WHERE file_id IN (:ids)")
+                .param("ids", replaced).query(String.class).single();
+        jdbc.sql("UPDATE extract_file SET message_sv = ?, message_en = ? WHERE file_id = ?")
+                .params(file.fileName() + " har inga rader och ersätter därför " + earlier + ", vars rader inte längre räknas."
+                                + " Var det inte meningen: leverera rätt fil igen.",
+                        file.fileName() + " has no rows, so it replaces " + earlier + ", whose rows no longer count."
+                                + " If that was not meant, deliver the right file again.",
+                        file.fileId())
+                .update();
     }
 
     private void finish(ExtractFile file, String status, Long supersededBy, int read, int loaded, int rejected) {

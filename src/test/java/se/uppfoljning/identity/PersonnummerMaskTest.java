@@ -40,4 +40,14 @@ class PersonnummerMaskTest {
         assertThat(Personnummer.mask("")).isEmpty();
         assertThat(Personnummer.mask(null)).isNull();
     }
+
+    @Test
+    void numbersInsideAFreeTextAreMaskedAndTheRestIsKept() {
+        assertThat(Personnummer.maskWithin("ring 19240101-9183 eller 2401019183 om 08-123 45 67"))
+                .isEqualTo("ring 19240101-**** eller 240101-**** om 08-123 45 67");
+        assertThat(Personnummer.maskWithin("19240101 - 9183")).isEqualTo("19240101-****");
+        assertThat(Personnummer.maskWithin("konto 1192401019183")).isEqualTo("konto 1192401019183"); // 13 digits
+        assertThat(Personnummer.maskWithin("Ensamstående, 2 barn")).isEqualTo("Ensamstående, 2 barn");
+        assertThat(Personnummer.maskWithin(null)).isNull();
+    }
 }

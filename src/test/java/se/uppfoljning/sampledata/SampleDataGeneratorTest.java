@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import se.uppfoljning.TestRun;
+
 class SampleDataGeneratorTest {
 
     private static final LocalDate DELIVERY = LocalDate.of(2026, 10, 31);
@@ -32,12 +34,12 @@ class SampleDataGeneratorTest {
 
     @BeforeAll
     static void generate() {
-        summary = SampleDataGenerator.generate(out, SampleDataGenerator.DEFAULT_SEED);
+        summary = SampleDataGenerator.generate(TestRun.markInput(out), SampleDataGenerator.DEFAULT_SEED);
     }
 
     @Test
     void sameSeedGivesByteIdenticalFiles(@TempDir Path again) throws IOException {
-        SampleDataGenerator.generate(again, SampleDataGenerator.DEFAULT_SEED);
+        SampleDataGenerator.generate(TestRun.markInput(again), SampleDataGenerator.DEFAULT_SEED);
 
         List<String> paths = SampleFiles.paths(out);
         assertThat(SampleFiles.paths(again)).isEqualTo(paths);
@@ -51,7 +53,7 @@ class SampleDataGeneratorTest {
 
     @Test
     void anotherSeedGivesOtherData(@TempDir Path other) throws IOException {
-        SampleDataGenerator.generate(other, 7);
+        SampleDataGenerator.generate(TestRun.markInput(other), 7);
 
         String path = "vasteras/deltagare/deltagare_2026-10-31.csv";
         assertThat(Files.readAllBytes(other.resolve(path))).isNotEqualTo(Files.readAllBytes(out.resolve(path)));
@@ -283,8 +285,8 @@ class SampleDataGeneratorTest {
     @Test
     void scaleModeWritesOneInboxWithTheAskedNumberOfEpisodes(@TempDir Path scale, @TempDir Path again)
             throws IOException {
-        SampleDataGenerator.Summary result = SampleDataGenerator.generateScale(scale, 42, 2_000);
-        SampleDataGenerator.generateScale(again, 42, 2_000);
+        SampleDataGenerator.Summary result = SampleDataGenerator.generateScale(TestRun.markInput(scale), 42, 2_000);
+        SampleDataGenerator.generateScale(TestRun.markInput(again), 42, 2_000);
 
         assertThat(result.projects()).singleElement().satisfies(p -> assertThat(p.episodes()).isEqualTo(2_000));
         assertThat(result.expectedRejects()).isEmpty();
