@@ -50,7 +50,8 @@ public class OutcomeEngine {
     @Transactional
     public long compute(ProjectConfig project, SourceProfile insatser, LocalDate asOf, Long jobExecutionId) {
         Map<String, Object> p = parameters(project, asOf);
-        String fingerprint = fingerprint(project.id(), p, insatser);
+        // the project's start too: it is the first day of the "lifetime" period of the run's indicators
+        String fingerprint = fingerprint(project.id() + "|" + project.start(), p, insatser);
         Optional<Long> same = jdbc.sql("""
                         SELECT run_id FROM outcome_run WHERE project_id = ? AND as_of = ? AND fingerprint = ?
                          ORDER BY run_id DESC LIMIT 1""")
@@ -106,14 +107,16 @@ public class OutcomeEngine {
      * the rows of its loaded files), the episodes' count and highest id besides, the parameters, the
      * insats list and the text of every definition.
      */
-    private String fingerprint(String projectId, Map<String, Object> parameters, SourceProfile insatser) {
+    private String fingerprint(String projectAndStart, Map<String, Object> parameters, SourceProfile insatser) {
+        String projectId = projectAndStart.substring(0, projectAndStart.indexOf('|'));
         String register = jdbc.sql("""
                         SELECT coalesce((SELECT string_agg(file_id || ':' || status, ',' ORDER BY file_id)
                                            FROM extract_file WHERE project_id = :project), '')
                                || '|' || (SELECT count(*) || ':' || coalesce(max(episode_id), 0)
                                             FROM episode WHERE project_id = :project)""")
                 .param("project", projectId).query(String.class).single();
-        StringBuilder b = new StringBuilder(register).append('|').append(new TreeMap<>(parameters));
+        StringBuilder b = new StringBuilder(projectAndStart).append('|').append(register).append('|')
+                .append(new TreeMap<>(parameters));
         for (String code : Codes.INSATS) {
             SourceProfile.InsatsType t = insatser.insatser().get(code);
             if (t != null) b.append('|').append(code).append(':').append(t.ladder()).append(':').append(t.evidence());
