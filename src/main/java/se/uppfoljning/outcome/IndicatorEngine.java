@@ -27,9 +27,18 @@ public class IndicatorEngine {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The indicators of the run for the period. An outcome run is reused for the same inputs
+     * (OutcomeEngine), and its indicators for a period follow from it alone, so values already made
+     * for this run and period (by another report of the same run-all) are read back, not recomputed.
+     */
     @Transactional
     public List<Count> compute(long run, Period period) {
-        jdbc.sql("DELETE FROM indicator_value WHERE run_id = ? AND period = ?").params(run, period.label()).update();
+        List<Count> made = counts(run, period.label());
+        if (!made.isEmpty()) {
+            log.info("indicators of run {} for {} reused", run, period.label());
+            return made;
+        }
         Map<String, Object> p = Map.of("run", run, "period", period.label(), "ps", period.start(), "pe", period.end(),
                 "esfAll", period.lifetime());
         long t0 = System.nanoTime();

@@ -41,6 +41,11 @@ final class SqlScript {
         }
     }
 
+    /** The statements as run (comments left out), e.g. to tell whether a definition changed. */
+    String text() {
+        return String.join(";\n", statements);
+    }
+
     /** Runs every statement with the named parameters it uses. */
     void run(JdbcClient jdbc, Map<String, ?> parameters) {
         for (String sql : statements) {

@@ -21,14 +21,20 @@ public class EpisodeOverlapCheck {
                  WHERE f.project_id = :project AND f.status = 'PENDING'
                    AND s.avslutsanledning IS DISTINCT FROM 'FELREG'
             ), overlapping AS (
+                -- an earlier episode of the same person in the same file (ordered by start, then line)
+                -- overlaps this one exactly when the latest end among them (open = infinity) is not
+                -- before this start: one sort instead of a comparison of every pair
+                SELECT file_id, line, startdatum
+                  FROM (SELECT s.file_id, s.line, s.startdatum,
+                               max(coalesce(s.slutdatum, 'infinity'::date)) OVER (
+                                   PARTITION BY s.file_id, s.person_key ORDER BY s.startdatum, s.line
+                                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_end_before
+                          FROM staged s) w
+                 WHERE latest_end_before >= startdatum
+                UNION
                 SELECT s.file_id, s.line, s.startdatum
                   FROM staged s
                  WHERE EXISTS (
-                        SELECT 1 FROM staged o
-                         WHERE o.file_id = s.file_id AND o.person_key = s.person_key
-                           AND (o.startdatum < s.startdatum OR (o.startdatum = s.startdatum AND o.line < s.line))
-                           AND daterange(o.startdatum, o.slutdatum, '[]') && daterange(s.startdatum, s.slutdatum, '[]'))
-                    OR EXISTS (
                         SELECT 1 FROM episode e JOIN extract_file ef ON ef.file_id = e.file_id
                          WHERE e.project_id = :project AND e.person_key = s.person_key AND NOT e.void
                            AND ef.scope <> s.scope

@@ -28,7 +28,9 @@ public class RegisterLoader {
     }
 
     public void load(String projectId, BigDecimal maxRejectShare) {
+        java.util.Set<se.uppfoljning.extract.Source> merged = java.util.EnumSet.noneOf(se.uppfoljning.extract.Source.class);
         for (ExtractFile file : registry.pending(projectId)) {
+            merged.add(file.source());
             int staged = merge.countStaged(file.source(), file.fileId());
             int rejected = jdbc.sql("SELECT count(*) FROM reject WHERE file_id = ?").param(file.fileId())
                     .query(Integer.class).single();
@@ -39,6 +41,8 @@ public class RegisterLoader {
                 loadOrSupersede(file, read, rejected);
             }
         }
+        if (!merged.isEmpty()) jdbc.sql("ANALYZE person").update();
+        merged.forEach(merge::analyze);
     }
 
     private void failOverThreshold(ExtractFile file, int read, int rejected, BigDecimal share) {

@@ -92,6 +92,14 @@ public class RegisterMerge {
         return rows;
     }
 
+    /**
+     * Fresh statistics for a register table after a load, so that the outcome SQL run right after is
+     * planned for the rows just merged rather than for an empty or much smaller table.
+     */
+    public void analyze(Source source) {
+        jdbc.sql("ANALYZE " + REGISTER_TABLE.get(source)).update();
+    }
+
     public int countStaged(Source source, long fileId) {
         return jdbc.sql("SELECT count(*) FROM " + source.stagingTable() + " WHERE file_id = ?")
                 .param(fileId).query(Integer.class).single();

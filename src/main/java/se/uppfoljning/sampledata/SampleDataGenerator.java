@@ -43,8 +43,13 @@ public final class SampleDataGenerator {
     private static final int UNLINKED_VASTERAS = 3;
     /** Share of the Stockholm af_status rows whose dates are written YYYYMMDD. */
     private static final double COMPACT_AF_DATES = 0.04;
-    /** Episodes per person in scale mode at most (consecutive slots of the ~26 months). */
-    private static final int SCALE_MAX_EPISODES_PER_PERSON = 12;
+    /**
+     * Episodes per person in scale mode at most: short consecutive, non-overlapping slots of the
+     * project's ~26 months (48 slots are about two weeks each). With ~25,000 usable test numbers
+     * this reaches a little over 1,000,000 episodes; above ~12 per person the episodes get shorter
+     * and the payment months per episode fewer (a person is paid once per month).
+     */
+    private static final int SCALE_MAX_EPISODES_PER_PERSON = 48;
 
     private SampleDataGenerator() {
     }
