@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import se.uppfoljning.config.ProjectConfig;
 
@@ -34,8 +35,8 @@ class DemoCommand implements Callable<Integer> {
         REPORTS.put("finsam-export", "2026-H1");
     }
 
-    @Option(names = "--db-url", paramLabel = "<jdbc-url>", description = "Use this PostgreSQL server instead of the embedded one.")
-    String dbUrl;
+    @Mixin
+    DatabaseOption database;
 
     @Option(names = "--out", paramLabel = "<dir>", description = "Output folder (default: out).")
     Path out;
@@ -80,7 +81,7 @@ class DemoCommand implements Callable<Integer> {
 
     private CommonOptions options(String project) {
         CommonOptions o = new CommonOptions();
-        o.dbUrl = dbUrl;
+        o.dbUrl = database.dbUrl;
         o.out = out;
         o.asOf = SAMPLE_AS_OF;
         o.project = project;

@@ -8,7 +8,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import se.uppfoljning.job.IngestJobConfiguration;
 import se.uppfoljning.job.IngestProjectJob;
@@ -32,14 +32,12 @@ class RestartCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<execution-id>", description = "The run to restart (first column of scripts/run status).")
     long executionId;
 
-    @Option(names = "--db-url", paramLabel = "<jdbc-url>", description = "PostgreSQL server to use (or UPPFOLJNING_DB_URL); absent = the embedded database under data/.")
-    String dbUrl;
+    @Mixin
+    DatabaseOption database;
 
     @Override
     public Integer call() throws Exception {
-        CommonOptions base = new CommonOptions();
-        base.dbUrl = dbUrl;
-        try (ConfigurableApplicationContext context = Contexts.start(base.springProperties())) {
+        try (ConfigurableApplicationContext context = Contexts.start(database.springProperties())) {
             return restart(context.getBean(JobStarter.class), context.getBean(IngestRunner.class), executionId);
         }
     }

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import se.uppfoljning.config.ConfigException;
 import se.uppfoljning.schedule.JobSchedule;
@@ -40,8 +41,8 @@ class ScheduleCommand implements Callable<Integer> {
     @Option(names = "--only", paramLabel = "<job>", split = ",", description = "Only these jobs (e.g. --only run-all).")
     List<String> only;
 
-    @Option(names = "--db-url", paramLabel = "<jdbc-url>", description = "PostgreSQL server to use (or UPPFOLJNING_DB_URL); absent = the embedded database under data/.")
-    String dbUrl;
+    @Mixin
+    DatabaseOption database;
 
     @Option(names = "--stop-wait", paramLabel = "<seconds>", defaultValue = "120",
             description = "On SIGTERM, how long to wait for a running job to stop (default: ${DEFAULT-VALUE}).")
@@ -59,9 +60,7 @@ class ScheduleCommand implements Callable<Integer> {
         if (jobs.isEmpty()) throw new ConfigException("No job to schedule: " + schedules.dir() + " has no job files.");
         new JobSchedules(schedules.dir(), jobs).requireInboxes(CommonOptions.home());
 
-        CommonOptions base = new CommonOptions();
-        base.dbUrl = dbUrl;
-        ConfigurableApplicationContext context = Contexts.start(base.springProperties(), false);
+        ConfigurableApplicationContext context = Contexts.start(database.springProperties(), false);
         ScheduledJobs scheduled = context.getBean(ScheduledJobs.class);
         ScheduleLoop loop = new ScheduleLoop(jobs, Clock.systemDefaultZone(), (job, at) -> {
             System.out.printf(Locale.ROOT, "%n=== %s (%s)%n", job.job(), TIME.format(at));

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import se.uppfoljning.schedule.RunHistory;
 
@@ -28,14 +29,12 @@ class StatusCommand implements Callable<Integer> {
     @Option(names = "--job", paramLabel = "<job>", description = "Only this job's runs (ingest, monthly-report, ...).")
     String job;
 
-    @Option(names = "--db-url", paramLabel = "<jdbc-url>", description = "PostgreSQL server to use (or UPPFOLJNING_DB_URL); absent = the embedded database under data/.")
-    String dbUrl;
+    @Mixin
+    DatabaseOption database;
 
     @Override
     public Integer call() throws Exception {
-        CommonOptions base = new CommonOptions();
-        base.dbUrl = dbUrl;
-        try (ConfigurableApplicationContext context = Contexts.start(base.springProperties())) {
+        try (ConfigurableApplicationContext context = Contexts.start(database.springProperties())) {
             List<RunHistory.Run> runs = context.getBean(RunHistory.class).last(Math.max(1, limit), project, job);
             StatusTable.print(System.out, runs);
         }
