@@ -18,7 +18,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import se.uppfoljning.config.ProjectConfig;
 import se.uppfoljning.config.ProjectConfigLoader;
-import se.uppfoljning.config.SourceProfileLoader;
 import se.uppfoljning.export.EsfExport;
 import se.uppfoljning.export.ExportResult;
 import se.uppfoljning.export.FinsamExport;
@@ -37,7 +36,6 @@ import se.uppfoljning.outcome.OutcomeEngine;
  */
 @Configuration(proxyBeanMethods = false)
 public class ExportJobConfiguration {
-    static final String OUTCOME_RUN = "export.outcomeRun";
     static final String CHANGED = "export.changed";
     static final String SUMMARY = "export.summary";
     /** Identifying: makes each run its own job instance. */
@@ -90,21 +88,13 @@ public class ExportJobConfiguration {
 
     private static Job exportJob(String name, JobRepository repo, PlatformTransactionManager tm, OutcomeEngine outcomes,
                                  Exporter exporter) {
-        Step compute = new StepBuilder(name + ".computeOutcomes", repo).tasklet((contribution, chunk) -> {
-            var execution = chunk.getStepContext().getStepExecution().getJobExecution();
-            JobParameters p = execution.getJobParameters();
-            ProjectConfig project = ProjectConfigLoader.load(Path.of(p.getString(PROJECT_FILE)));
-            long run = outcomes.compute(project, SourceProfileLoader.load(Path.of(p.getString(SOURCES)), "insatser"),
-                    p.getLocalDate(AS_OF), execution.getId());
-            execution.getExecutionContext().putLong(OUTCOME_RUN, run);
-            return RepeatStatus.FINISHED;
-        }, tm).build();
+        Step compute = ComputeOutcomesStep.of(name, repo, tm, outcomes);
         Step write = new StepBuilder(name + ".writeExport", repo).tasklet((contribution, chunk) -> {
             var execution = chunk.getStepContext().getStepExecution().getJobExecution();
             JobParameters p = execution.getJobParameters();
             ProjectConfig project = ProjectConfigLoader.load(Path.of(p.getString(PROJECT_FILE)));
             ExportResult result = exporter.export(project, p.getString(PERIOD), p.getLocalDate(AS_OF),
-                    execution.getExecutionContext().getLong(OUTCOME_RUN), execution.getId(), Path.of(p.getString(OUT)));
+                    ComputeOutcomesStep.outcomeRun(execution.getExecutionContext()), execution.getId(), Path.of(p.getString(OUT)));
             execution.getExecutionContext().putString(CHANGED, String.valueOf(result.changed()));
             execution.getExecutionContext().putString(SUMMARY, String.join("\n", result.summary()));
             contribution.incrementWriteCount(result.exportIds().size());

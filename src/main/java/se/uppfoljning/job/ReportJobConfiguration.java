@@ -17,7 +17,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import se.uppfoljning.config.ProjectConfig;
 import se.uppfoljning.config.ProjectConfigLoader;
-import se.uppfoljning.config.SourceProfileLoader;
 import se.uppfoljning.extract.FileRegistry;
 import se.uppfoljning.outcome.OutcomeEngine;
 import se.uppfoljning.outcome.Period;
@@ -38,7 +37,6 @@ import se.uppfoljning.report.ReportOutput;
  */
 @Configuration(proxyBeanMethods = false)
 public class ReportJobConfiguration {
-    static final String OUTCOME_RUN = "report.outcomeRun";
 
     @Bean
     Job monthlyReportJob(JobRepository repo, PlatformTransactionManager tm, OutcomeEngine o, ReportDatasetBuilder b, ReportOutput w) {
@@ -92,22 +90,14 @@ public class ReportJobConfiguration {
 
     private static Job reportJob(ReportKind kind, JobRepository repo, PlatformTransactionManager tm,
                                  OutcomeEngine outcomes, ReportDatasetBuilder builder, ReportOutput output) {
-        Step compute = new StepBuilder(kind.jobName() + ".computeOutcomes", repo).tasklet((contribution, chunk) -> {
-            var execution = chunk.getStepContext().getStepExecution().getJobExecution();
-            JobParameters p = execution.getJobParameters();
-            ProjectConfig project = ProjectConfigLoader.load(Path.of(p.getString(PROJECT_FILE)));
-            long run = outcomes.compute(project, SourceProfileLoader.load(Path.of(p.getString(SOURCES)), "insatser"),
-                    p.getLocalDate(AS_OF), execution.getId());
-            execution.getExecutionContext().putLong(OUTCOME_RUN, run);
-            return RepeatStatus.FINISHED;
-        }, tm).build();
+        Step compute = ComputeOutcomesStep.of(kind.jobName(), repo, tm, outcomes);
         Step write = new StepBuilder(kind.jobName() + ".writeReport", repo).tasklet((contribution, chunk) -> {
             var execution = chunk.getStepContext().getStepExecution().getJobExecution();
             JobParameters p = execution.getJobParameters();
             ProjectConfig project = ProjectConfigLoader.load(Path.of(p.getString(PROJECT_FILE)));
             Period period = Period.parse(p.getString(PERIOD), project.start(), p.getLocalDate(AS_OF));
             ReportDataset dataset = builder.build(kind, project, period, p.getLocalDate(AS_OF),
-                    execution.getExecutionContext().getLong(OUTCOME_RUN), execution.getId());
+                    ComputeOutcomesStep.outcomeRun(execution.getExecutionContext()), execution.getId());
             output.write(dataset, Path.of(p.getString(OUT)));
             contribution.incrementWriteCount(dataset.cells().size());
             return RepeatStatus.FINISHED;
