@@ -4,7 +4,8 @@
 -- D is in the work group; an insats that ended before D is no evidence on D. Measurable when
 -- D <= the as-of date; never for anonymous participations (R12).
 -- The insatser running on D come from one semi-join and the latest events from one sort of the
--- run's events (same-day events of one rank are of one status), not from lookups per episode.
+-- run's events (same-day events of one rank are of one status; the source as in EXIT_STATUS), not
+-- from lookups per episode.
 -- Parameters: :run, :project, :asOf
 DROP TABLE IF EXISTS fact_employed;
 
@@ -21,16 +22,19 @@ WITH d AS (
             WHERE i.project_id = :project AND i.person_key = d.person_key
               AND i.start_date <= d.day AND (i.end_date IS NULL OR i.end_date >= d.day))
 ), latest AS (
-    SELECT DISTINCT ON (s.episode_id) s.episode_id, is_work(s.status) AS work
-      FROM status_event s
+    SELECT DISTINCT ON (s.episode_id) s.episode_id, s.status, s.source, s.event_date, s.rank
+      FROM fact_event s
       JOIN d ON d.episode_id = s.episode_id
-     WHERE s.run_id = :run AND s.event_date BETWEEN d.end_date AND d.day
-     ORDER BY s.episode_id, s.event_date DESC, s.rank ASC
+     WHERE s.event_date BETWEEN d.end_date AND d.day
+     ORDER BY s.episode_id, s.event_date DESC, s.rank ASC,
+              CASE s.source WHEN 'deltagare' THEN 1 WHEN 'af_status' THEN 2 ELSE 3 END
 )
 SELECT d.episode_id,
        d.day AS employed_6m_day,
        NOT d.anonymous AND d.day <= :asOf AS employed_6m_measurable,
-       NOT d.anonymous AND d.day <= :asOf AND (o.episode_id IS NOT NULL OR coalesce(l.work, false)) AS employed_6m
+       NOT d.anonymous AND d.day <= :asOf AND (o.episode_id IS NOT NULL OR is_work(l.status)) AS employed_6m,
+       -- the latest event up to D, kept in status_event (09_WRITE_FACTS.sql)
+       l.status AS event_status, l.source AS event_source, l.event_date, l.rank AS event_rank
   FROM d
   LEFT JOIN insats_on_day o ON o.episode_id = d.episode_id
   LEFT JOIN latest l ON l.episode_id = d.episode_id;

@@ -35,5 +35,17 @@ SELECT :run, b.episode_id, b.episode_key, b.person_key, b.anonymous, b.start_dat
 
 ANALYZE episode_fact;
 
-DROP TABLE fact_base, fact_entry, fact_exit, fact_progression, fact_support, fact_employed, fact_coordinated,
+-- status_event: the events the facts rest on (R15), the one that decided EXIT_STATUS and the latest
+-- up to day D of EMPLOYED_6M, once when they are the same event. The other events in the windows are
+-- not kept (02_STATUS_EVENTS.sql).
+INSERT INTO status_event (run_id, episode_id, status, source, event_date, rank)
+SELECT :run, episode_id, exit_status, exit_evidence_source, exit_evidence_date, exit_evidence_rank
+  FROM fact_exit WHERE exit_evidence_source IS NOT NULL
+ UNION
+SELECT :run, episode_id, event_status, event_source, event_date, event_rank
+  FROM fact_employed WHERE event_source IS NOT NULL;
+
+ANALYZE status_event;
+
+DROP TABLE fact_base, fact_event, fact_entry, fact_exit, fact_progression, fact_support, fact_employed, fact_coordinated,
            fact_eligible;
