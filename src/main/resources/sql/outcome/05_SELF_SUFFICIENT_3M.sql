@@ -4,7 +4,10 @@
 -- project's loaded bistånd extracts is at least the third of them. Before = the three calendar
 -- months before the start month; measurable when the extracts reach back to the first of them.
 -- SUPPORT_REDUCED: mean after < half the mean before, both measurable and the mean before above zero.
--- Not measurable for anonymous participations (R12). Parameters: :run, :project, :asOf
+-- Not measurable for anonymous participations (R12). Parameters: :project, :asOf
+DROP TABLE IF EXISTS fact_support;
+
+CREATE TEMP TABLE fact_support AS
 WITH coverage AS (
     SELECT min(month) AS first_month, max(month) AS last_month
       FROM payment WHERE project_id = :project AND month <= :asOf
@@ -16,7 +19,7 @@ WITH coverage AS (
     SELECT episode_id, person_key, anonymous,
            date_trunc('month', start_date)::date AS start_month,
            date_trunc('month', end_date)::date AS exit_month
-      FROM episode_fact WHERE run_id = :run AND end_date IS NOT NULL
+      FROM fact_base WHERE end_date IS NOT NULL
 ), sums AS (
     -- one pass: each ended episode joined to the person's months before the start and after the exit
     SELECT e.episode_id,
@@ -36,13 +39,14 @@ WITH coverage AS (
            s.months_paid_after, s.mean_after, s.mean_before
       FROM ended e JOIN sums s USING (episode_id) CROSS JOIN coverage c
 )
-UPDATE episode_fact f
-   SET self_sufficient_measurable = coalesce(m.after_ok, false),
-       self_sufficient = coalesce(m.after_ok, false) AND m.months_paid_after = 0,
-       support_reduced_measurable = coalesce(m.after_ok AND m.before_ok, false) AND m.mean_before > 0,
-       support_reduced = coalesce(m.after_ok AND m.before_ok, false) AND m.mean_before > 0
-                         AND m.mean_after < m.mean_before / 2,
-       support_before_mean = CASE WHEN m.before_ok THEN round(m.mean_before, 2) END,
-       support_after_mean = CASE WHEN m.after_ok THEN round(m.mean_after, 2) END
-  FROM measured m
- WHERE f.run_id = :run AND f.episode_id = m.episode_id
+SELECT m.episode_id,
+       coalesce(m.after_ok, false) AS self_sufficient_measurable,
+       coalesce(m.after_ok, false) AND m.months_paid_after = 0 AS self_sufficient,
+       coalesce(m.after_ok AND m.before_ok, false) AND m.mean_before > 0 AS support_reduced_measurable,
+       coalesce(m.after_ok AND m.before_ok, false) AND m.mean_before > 0
+           AND m.mean_after < m.mean_before / 2 AS support_reduced,
+       CASE WHEN m.before_ok THEN round(m.mean_before, 2) END AS support_before_mean,
+       CASE WHEN m.after_ok THEN round(m.mean_after, 2) END AS support_after_mean
+  FROM measured m;
+
+ANALYZE fact_support;

@@ -2,19 +2,41 @@
 -- month's last day, as PostgreSQL's date arithmetic does). In employment on D when an insats carrying
 -- a work status runs on D, or else when the latest status event (R15) dated from the end date up to
 -- D is in the work group; an insats that ended before D is no evidence on D. Measurable when
--- D <= the as-of date; never for anonymous participations (R12). Parameters: :run, :project, :asOf
-UPDATE episode_fact f
-   SET employed_6m_day = d.day,
-       employed_6m_measurable = NOT f.anonymous AND d.day <= :asOf,
-       employed_6m = NOT f.anonymous AND d.day <= :asOf AND (
-           EXISTS (SELECT 1 FROM insats i
-                     JOIN insats_type t ON t.run_id = f.run_id AND t.code = i.insats AND is_work(t.evidence)
-                    WHERE i.project_id = :project AND i.person_key = f.person_key
-                      AND i.start_date <= d.day AND (i.end_date IS NULL OR i.end_date >= d.day))
-           OR coalesce((SELECT is_work(s.status) FROM status_event s
-                         WHERE s.run_id = f.run_id AND s.episode_id = f.episode_id
-                           AND s.event_date BETWEEN f.end_date AND d.day
-                         ORDER BY s.event_date DESC, s.rank ASC LIMIT 1), false))
-  FROM (SELECT episode_id, (end_date + interval '6 months')::date AS day
-          FROM episode_fact WHERE run_id = :run AND end_date IS NOT NULL) d
- WHERE f.run_id = :run AND f.episode_id = d.episode_id
+-- D <= the as-of date; never for anonymous participations (R12).
+-- The insatser running on D come from one semi-join and the latest events from one sort of the
+-- run's events (same-day events of one rank are of one status; the source as in EXIT_STATUS), not
+-- from lookups per episode.
+-- Parameters: :run, :project, :asOf
+DROP TABLE IF EXISTS fact_employed;
+
+CREATE TEMP TABLE fact_employed AS
+WITH d AS (
+    SELECT episode_id, person_key, anonymous, end_date, (end_date + interval '6 months')::date AS day
+      FROM fact_base WHERE end_date IS NOT NULL
+), insats_on_day AS (
+    SELECT d.episode_id
+      FROM d
+     WHERE NOT d.anonymous AND d.day <= :asOf AND EXISTS (
+           SELECT 1 FROM insats i
+             JOIN insats_type t ON t.run_id = :run AND t.code = i.insats AND is_work(t.evidence)
+            WHERE i.project_id = :project AND i.person_key = d.person_key
+              AND i.start_date <= d.day AND (i.end_date IS NULL OR i.end_date >= d.day))
+), latest AS (
+    SELECT DISTINCT ON (s.episode_id) s.episode_id, s.status, s.source, s.event_date, s.rank
+      FROM fact_event s
+      JOIN d ON d.episode_id = s.episode_id
+     WHERE s.event_date BETWEEN d.end_date AND d.day
+     ORDER BY s.episode_id, s.event_date DESC, s.rank ASC,
+              CASE s.source WHEN 'deltagare' THEN 1 WHEN 'af_status' THEN 2 ELSE 3 END
+)
+SELECT d.episode_id,
+       d.day AS employed_6m_day,
+       NOT d.anonymous AND d.day <= :asOf AS employed_6m_measurable,
+       NOT d.anonymous AND d.day <= :asOf AND (o.episode_id IS NOT NULL OR is_work(l.status)) AS employed_6m,
+       -- the latest event up to D, kept in status_event (09_WRITE_FACTS.sql)
+       l.status AS event_status, l.source AS event_source, l.event_date, l.rank AS event_rank
+  FROM d
+  LEFT JOIN insats_on_day o ON o.episode_id = d.episode_id
+  LEFT JOIN latest l ON l.episode_id = d.episode_id;
+
+ANALYZE fact_employed;

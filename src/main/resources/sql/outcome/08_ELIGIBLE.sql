@@ -8,30 +8,52 @@
 --                       the episode ineligible
 -- The requires-rules need other agencies' data, which is never linked to an anonymous
 -- participation: for those they are not checked.
--- Parameters: :run, :project, :asOf, :minAge, :maxAge, :requiresAf, :requiresFs, :maxMonths
-UPDATE episode_fact f
-   SET findings = array_remove(ARRAY[
-           CASE WHEN f.age_at_start < CAST(:minAge AS integer) THEN 'MIN_AGE' END,
-           CASE WHEN f.age_at_start > CAST(:maxAge AS integer) THEN 'MAX_AGE' END,
-           CASE WHEN CAST(:requiresAf AS boolean) AND NOT f.anonymous AND NOT EXISTS (
-                    SELECT 1 FROM af_registration a
-                     WHERE a.project_id = :project AND a.person_key = f.person_key
-                       AND a.registered_on <= f.start_date + 31 AND a.registered_on <= :asOf
-                       AND (a.deregistered_on IS NULL OR a.deregistered_on >= f.start_date - 31))
-                THEN 'AF_REGISTERED' END,
-           CASE WHEN CAST(:requiresFs AS boolean) AND NOT f.anonymous AND NOT EXISTS (
-                    SELECT 1 FROM payment p
-                     WHERE p.project_id = :project AND p.person_key = f.person_key
-                       AND p.month <= f.start_date + 31
-                       AND p.month + interval '1 month' > f.start_date - 31
-                       AND p.month <= :asOf
-                     GROUP BY p.month HAVING sum(p.amount) > 0)
-                THEN 'FORSORJNINGSSTOD' END,
-           CASE WHEN coalesce(f.end_date, :asOf) > f.start_date + make_interval(months => CAST(:maxMonths AS integer))
-                THEN 'MAX_DURATION' END
-       ], NULL)
- WHERE f.run_id = :run;
+-- The episodes with evidence are found by two semi-joins (the paid months summed once per person
+-- and month), not by a lookup per episode; a rule the project does not require is not looked at.
+-- Parameters: :project, :asOf, :minAge, :maxAge, :requiresAf, :requiresFs, :maxMonths
+DROP TABLE IF EXISTS fact_eligible;
 
-UPDATE episode_fact
-   SET eligible = NOT findings && ARRAY['MIN_AGE', 'MAX_AGE', 'AF_REGISTERED', 'FORSORJNINGSSTOD']
- WHERE run_id = :run;
+CREATE TEMP TABLE fact_eligible AS
+WITH af_evidence AS (
+    SELECT f.episode_id
+      FROM fact_base f
+     WHERE CAST(:requiresAf AS boolean) AND NOT f.anonymous AND EXISTS (
+           SELECT 1 FROM af_registration a
+            WHERE a.project_id = :project AND a.person_key = f.person_key
+              AND a.registered_on <= f.start_date + 31 AND a.registered_on <= :asOf
+              AND (a.deregistered_on IS NULL OR a.deregistered_on >= f.start_date - 31))
+), paid_month AS (
+    SELECT person_key, month
+      FROM payment
+     WHERE CAST(:requiresFs AS boolean) AND project_id = :project AND month <= :asOf
+     GROUP BY person_key, month
+    HAVING sum(amount) > 0
+), fs_evidence AS (
+    SELECT f.episode_id
+      FROM fact_base f
+     WHERE CAST(:requiresFs AS boolean) AND NOT f.anonymous AND EXISTS (
+           SELECT 1 FROM paid_month p
+            WHERE p.person_key = f.person_key
+              AND p.month <= f.start_date + 31
+              AND p.month + interval '1 month' > f.start_date - 31)
+), checked AS (
+    SELECT f.episode_id,
+           array_remove(ARRAY[
+               CASE WHEN f.age_at_start < CAST(:minAge AS integer) THEN 'MIN_AGE' END,
+               CASE WHEN f.age_at_start > CAST(:maxAge AS integer) THEN 'MAX_AGE' END,
+               CASE WHEN CAST(:requiresAf AS boolean) AND NOT f.anonymous AND af.episode_id IS NULL
+                    THEN 'AF_REGISTERED' END,
+               CASE WHEN CAST(:requiresFs AS boolean) AND NOT f.anonymous AND fs.episode_id IS NULL
+                    THEN 'FORSORJNINGSSTOD' END,
+               CASE WHEN coalesce(f.end_date, :asOf) > f.start_date + make_interval(months => CAST(:maxMonths AS integer))
+                    THEN 'MAX_DURATION' END
+           ], NULL) AS findings
+      FROM fact_base f
+      LEFT JOIN af_evidence af ON af.episode_id = f.episode_id
+      LEFT JOIN fs_evidence fs ON fs.episode_id = f.episode_id
+)
+SELECT episode_id, findings,
+       NOT findings && ARRAY['MIN_AGE', 'MAX_AGE', 'AF_REGISTERED', 'FORSORJNINGSSTOD'] AS eligible
+  FROM checked;
+
+ANALYZE fact_eligible;

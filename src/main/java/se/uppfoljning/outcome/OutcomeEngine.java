@@ -26,10 +26,14 @@ import se.uppfoljning.extract.Codes;
  */
 @Component
 public class OutcomeEngine {
-    /** In dependency order: PROGRESSION and EMPLOYED_6M use EXIT_STATUS and the status events. */
+    /**
+     * In dependency order: every definition reads the episodes of 00 (a temporary table), PROGRESSION
+     * uses EXIT_STATUS, EXIT_STATUS and EMPLOYED_6M the status events of 02; 09 writes episode_fact
+     * from what 00-08 computed, one INSERT, and status_event the events the facts rest on (issue 9).
+     */
     static final List<String> DEFINITIONS = List.of(
             "00_EPISODE_FACTS", "01_STATUS_AT_ENTRY", "02_STATUS_EVENTS", "03_EXIT_STATUS", "04_PROGRESSION",
-            "05_SELF_SUFFICIENT_3M", "06_EMPLOYED_6M", "07_COORDINATED", "08_ELIGIBLE");
+            "05_SELF_SUFFICIENT_3M", "06_EMPLOYED_6M", "07_COORDINATED", "08_ELIGIBLE", "09_WRITE_FACTS");
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OutcomeEngine.class);
 
@@ -70,23 +74,21 @@ public class OutcomeEngine {
         for (String d : DEFINITIONS) {
             long t0 = System.nanoTime();
             scripts.get(d).run(jdbc, p);
-            analyzeAfter(d);
             log.info("outcome run {} for {}: {} in {} ms", run, project.id(), d, (System.nanoTime() - t0) / 1_000_000);
         }
         return run;
     }
 
-    /**
-     * The facts and status events of all runs share two tables, so statistics from before this run
-     * know nothing of its rows: once autovacuum had analysed them, the planner took a new run for a
+    /*
+     * ANALYZE is part of the SQL files: each file analyses the temporary table it fills (autovacuum
+     * never analyses temporary tables), 09 analyses episode_fact and status_event. The facts and
+     * status events of all runs share those two tables, so statistics from before this run know
+     * nothing of its rows: once autovacuum had analysed them, the planner took a new run for a
      * handful of rows and chose nested loops (10,000 episodes: 29 s instead of 0.3 s for EXIT_STATUS,
      * 5 min instead of 0.7 s for SELF_SUFFICIENT_3M). ANALYZE in this transaction counts its own new
-     * rows, so the later definitions are planned for what is there.
+     * rows, so what reads them next is planned for what is there. The temporary tables need the
+     * transaction of compute() too: the files run on one connection.
      */
-    private void analyzeAfter(String definition) {
-        if (definition.equals("00_EPISODE_FACTS")) jdbc.sql("ANALYZE episode_fact").update();
-        if (definition.equals("02_STATUS_EVENTS")) jdbc.sql("ANALYZE status_event").update();
-    }
 
     private static Map<String, Object> parameters(ProjectConfig project, LocalDate asOf) {
         Map<String, Object> p = new HashMap<>();

@@ -40,6 +40,24 @@ class ExitStatusTest extends ScenarioTest {
     }
 
     @Test
+    void sameDayEvidenceOfOneStatusFromSeveralSourcesNamesTheFirstSourceInSpecOrder() throws Exception {
+        var own = s.episode(person(0), "2025-01-10", "2025-06-30");
+        own.put("sysselsattning_efter", "ARBETE");                            // deltagare, dated the end date
+        s.insats(person(0), "ANSTALLNING", "2025-06-30", "");                  // insatser, ARBETE, same day
+        var agencies = s.episode(person(1), "2025-01-10", "2025-06-30");
+        s.insats(person(1), "ANSTALLNING", "2025-07-10", "");                  // insatser, ARBETE
+        s.af(person(1), "2024-03-01", "11", "2025-07-10", "Fått arbete");      // af_status, ARBETE, same day
+
+        s.computeAsOf("2026-11-01");
+
+        assertThat(s.fact(own, "exit_status", String.class)).isEqualTo("ARBETE");
+        assertThat(s.fact(own, "exit_evidence_source", String.class)).isEqualTo("deltagare");
+        assertThat(s.fact(agencies, "exit_status", String.class)).isEqualTo("ARBETE");
+        assertThat(s.fact(agencies, "exit_evidence_source", String.class)).isEqualTo("af_status");
+        assertThat(s.fact(agencies, "exit_evidence_date", java.time.LocalDate.class)).isEqualTo("2025-07-10");
+    }
+
+    @Test
     void anOpenAfRegistrationIsJobSeekingAndADeregistrationCauseIsEvidence() throws Exception {
         var open = s.episode(person(0), "2025-01-10", "2025-06-30");
         s.af(person(0), "2024-03-01", "11", "", "");

@@ -1,0 +1,51 @@
+-- Writes the run's episode_fact rows: one INSERT of the columns every definition computed into its
+-- own temporary table (00-08), so each row is written once. Episodes a definition does not apply to
+-- (e.g. EXIT_STATUS for a running episode) have no row in its table and keep NULL, as before.
+-- Parameters: :run
+INSERT INTO episode_fact (run_id, episode_id, episode_key, person_key, anonymous, start_date, end_date, end_reason,
+                          gender, age_at_start, age_band, age_band_fine, team, area, referrer,
+                          support_group_start, support_group_end, education, disability,
+                          registered_unemployed, status_at_entry, long_term_unemployed,
+                          exit_status, exit_evidence_source, exit_evidence_date, exit_preliminary,
+                          progression_applies, progressed,
+                          self_sufficient_measurable, self_sufficient, support_reduced_measurable, support_reduced,
+                          support_before_mean, support_after_mean,
+                          employed_6m_day, employed_6m_measurable, employed_6m,
+                          joint_assessment_date, coordinated_plan_date, coordinated,
+                          findings, eligible)
+SELECT :run, b.episode_id, b.episode_key, b.person_key, b.anonymous, b.start_date, b.end_date, b.end_reason,
+       b.gender, b.age_at_start, b.age_band, b.age_band_fine, b.team, b.area, b.referrer,
+       b.support_group_start, b.support_group_end, b.education, b.disability,
+       s.registered_unemployed, s.status_at_entry, s.long_term_unemployed,
+       x.exit_status, x.exit_evidence_source, x.exit_evidence_date, x.exit_preliminary,
+       p.progression_applies, p.progressed,
+       m.self_sufficient_measurable, m.self_sufficient, m.support_reduced_measurable, m.support_reduced,
+       m.support_before_mean, m.support_after_mean,
+       w.employed_6m_day, w.employed_6m_measurable, w.employed_6m,
+       c.joint_assessment_date, c.coordinated_plan_date, c.coordinated,
+       e.findings, e.eligible
+  FROM fact_base b
+  LEFT JOIN fact_entry s ON s.episode_id = b.episode_id
+  LEFT JOIN fact_exit x ON x.episode_id = b.episode_id
+  LEFT JOIN fact_progression p ON p.episode_id = b.episode_id
+  LEFT JOIN fact_support m ON m.episode_id = b.episode_id
+  LEFT JOIN fact_employed w ON w.episode_id = b.episode_id
+  LEFT JOIN fact_coordinated c ON c.episode_id = b.episode_id
+  LEFT JOIN fact_eligible e ON e.episode_id = b.episode_id;
+
+ANALYZE episode_fact;
+
+-- status_event: the events the facts rest on (R15), the one that decided EXIT_STATUS and the latest
+-- up to day D of EMPLOYED_6M, once when they are the same event. The other events in the windows are
+-- not kept (02_STATUS_EVENTS.sql).
+INSERT INTO status_event (run_id, episode_id, status, source, event_date, rank)
+SELECT :run, episode_id, exit_status, exit_evidence_source, exit_evidence_date, exit_evidence_rank
+  FROM fact_exit WHERE exit_evidence_source IS NOT NULL
+ UNION
+SELECT :run, episode_id, event_status, event_source, event_date, event_rank
+  FROM fact_employed WHERE event_source IS NOT NULL;
+
+ANALYZE status_event;
+
+DROP TABLE fact_base, fact_event, fact_entry, fact_exit, fact_progression, fact_support, fact_employed, fact_coordinated,
+           fact_eligible;
