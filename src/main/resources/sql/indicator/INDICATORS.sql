@@ -7,10 +7,23 @@
 -- Periods (R24): new = starts in it, ended = ends in it, active = overlaps it, ongoing at start =
 -- started before it and not ended before its first day, ongoing at end = started on or before its
 -- last day and not ended on or before it.
+-- Issue 9: the rows to count go first into a temporary table, already summed per combination of
+-- indicator, gender and breakdown values (at 100,000 episodes, lifetime: 539,448 rows become 108,124),
+-- and analysed; the GROUPING SETS then run as one hash aggregate over it. Planned from the CTEs'
+-- guesses instead (a few hundred rows), the same GROUPING SETS ran as ten sorts of every row: 14 s
+-- against 3 s.
 -- Parameters: :run, :period, :ps (first day), :pe (last day, never after the as-of date), :esfAll
-INSERT INTO indicator_value (run_id, period, indicator, breakdown, breakdown_value, gender, value)
+DROP TABLE IF EXISTS indicator_counted;
+
+CREATE TEMP TABLE indicator_counted AS
 WITH f AS (
-    SELECT e.*,
+    -- only the columns the counts read: narrow rows sort faster in persons and the ESF episodes
+    SELECT e.episode_id, e.person_key, e.start_date, e.end_date, e.end_reason, e.gender, e.age_at_start,
+           e.age_band, e.age_band_fine, e.team, e.area, e.referrer, e.support_group_start,
+           e.support_group_end, e.education, e.disability, e.status_at_entry, e.long_term_unemployed,
+           e.exit_status, e.exit_preliminary, e.self_sufficient, e.self_sufficient_measurable,
+           e.support_reduced, e.support_reduced_measurable, e.employed_6m, e.employed_6m_measurable,
+           e.progression_applies, e.progressed, e.coordinated, e.eligible,
            e.start_date BETWEEN :ps AND :pe                                 AS is_new,
            e.end_date BETWEEN :ps AND :pe                                   AS is_ended,
            e.start_date <= :pe AND (e.end_date IS NULL OR e.end_date >= :ps) AS is_active,
@@ -37,13 +50,18 @@ WITH f AS (
     SELECT DISTINCT ON (person_key) * FROM f ORDER BY person_key, start_date DESC, episode_id DESC
 ), counted AS (
     -- every row counts 1 (a person, or an episode for PROGRESSION), except PARTICIPANT_DAYS: its days
-    SELECT population AS indicator, p.*, 1 AS weight FROM persons p
+    SELECT population AS indicator, p.gender, p.age_band, p.age_band_fine, p.team, p.area, p.referrer, p.support_group_start, p.education,
+           p.ltu, p.disability, 1 AS weight
+      FROM persons p
      WHERE population IN ('PART_NEW', 'PART_ACTIVE', 'PART_ENDED', 'PART_ONGOING_START', 'PART_ONGOING_END',
                           'INELIGIBLE')
     UNION ALL
-    SELECT 'COORDINATED', p.*, 1 FROM persons p WHERE population = 'ACTIVE_FOR_COORDINATION' AND p.coordinated
+    SELECT 'COORDINATED', p.gender, p.age_band, p.age_band_fine, p.team, p.area, p.referrer, p.support_group_start, p.education,
+           p.ltu, p.disability, 1
+      FROM persons p WHERE population = 'ACTIVE_FOR_COORDINATION' AND p.coordinated
     UNION ALL
-    SELECT x.indicator, p.*, 1
+    SELECT x.indicator, p.gender, p.age_band, p.age_band_fine, p.team, p.area, p.referrer, p.support_group_start, p.education,
+           p.ltu, p.disability, 1
       FROM persons p
      CROSS JOIN LATERAL (VALUES
             ('ENDED_COMPLETED', p.end_reason IN ('ENLIGT_PLAN', 'OVERFORD')),
@@ -64,19 +82,27 @@ WITH f AS (
             ('EMPLOYED_6M_BASE', p.employed_6m_measurable)) x(indicator, counts)
      WHERE p.population = 'PART_ENDED' AND x.counts
     UNION ALL
-    SELECT 'SUPPORT_BEFORE_AFTER_' || upper(p.support_group_end), p.*, 1 FROM persons p
+    SELECT 'SUPPORT_BEFORE_AFTER_' || upper(p.support_group_end), p.gender, p.age_band, p.age_band_fine, p.team, p.area, p.referrer, p.support_group_start, p.education,
+           p.ltu, p.disability, 1
+      FROM persons p
      WHERE p.population = 'PART_ENDED'
     UNION ALL
-    SELECT 'PROGRESSION_BASE', NULL, f.*, 1 FROM f WHERE f.is_active AND f.progression_applies
+    SELECT 'PROGRESSION_BASE', f.gender, f.age_band, f.age_band_fine, f.team, f.area, f.referrer, f.support_group_start, f.education,
+           f.ltu, f.disability, 1
+      FROM f WHERE f.is_active AND f.progression_applies
     UNION ALL
-    SELECT 'PROGRESSION_COUNT', NULL, f.*, 1 FROM f WHERE f.is_active AND f.progression_applies AND f.progressed
+    SELECT 'PROGRESSION_COUNT', f.gender, f.age_band, f.age_band_fine, f.team, f.area, f.referrer, f.support_group_start, f.education,
+           f.ltu, f.disability, 1
+      FROM f WHERE f.is_active AND f.progression_applies AND f.progressed
     UNION ALL
     -- årsplatser (R28): every episode's active days in the period, both ends included, by its own values
-    SELECT 'PARTICIPANT_DAYS', NULL, f.*,
+    SELECT 'PARTICIPANT_DAYS', f.gender, f.age_band, f.age_band_fine, f.team, f.area, f.referrer, f.support_group_start, f.education,
+           f.ltu, f.disability,
            least(coalesce(f.end_date, :pe), :pe) - greatest(f.start_date, :ps) + 1
       FROM f WHERE f.is_active
     UNION ALL
-    SELECT x.indicator, NULL, p.*, 1
+    SELECT x.indicator, p.gender, p.age_band, p.age_band_fine, p.team, p.area, p.referrer, p.support_group_start, p.education,
+           p.ltu, p.disability, 1
       FROM first_episode p
      CROSS JOIN LATERAL (VALUES
             ('EECO01', true),
@@ -93,7 +119,8 @@ WITH f AS (
             ('EECO12', p.disability = 'ja')) x(indicator, counts)
      WHERE (CAST(:esfAll AS boolean) OR p.is_new) AND x.counts
     UNION ALL
-    SELECT x.indicator, NULL, p.*, 1
+    SELECT x.indicator, p.gender, p.age_band, p.age_band_fine, p.team, p.area, p.referrer, p.support_group_start, p.education,
+           p.ltu, p.disability, 1
       FROM last_episode p
      CROSS JOIN LATERAL (VALUES
             ('EECR01', p.exit_status = 'ARBETSSOKANDE'),
@@ -102,6 +129,15 @@ WITH f AS (
             ('EECR05', p.employed_6m)) x(indicator, counts)
      WHERE p.is_ended AND x.counts
 )
+SELECT indicator, gender, age_band, age_band_fine, team, area, referrer, support_group_start, education, ltu,
+       disability, sum(weight) AS weight
+  FROM counted
+ GROUP BY indicator, gender, age_band, age_band_fine, team, area, referrer, support_group_start, education, ltu,
+          disability;
+
+ANALYZE indicator_counted;
+
+INSERT INTO indicator_value (run_id, period, indicator, breakdown, breakdown_value, gender, value)
 SELECT :run, :period, indicator, breakdown, breakdown_value, gender, value FROM (
     SELECT indicator,
            CASE WHEN GROUPING(age_band) = 0 THEN 'age_band'
@@ -118,7 +154,7 @@ SELECT :run, :period, indicator, breakdown, breakdown_value, gender, value FROM 
                     'total') AS breakdown_value,
            CASE WHEN GROUPING(gender) = 1 THEN 'totalt' ELSE gender END AS gender,
            sum(weight) AS value
-      FROM counted
+      FROM indicator_counted
      GROUP BY GROUPING SETS (
             (indicator), (indicator, gender),
             (indicator, age_band), (indicator, age_band, gender),
@@ -131,4 +167,6 @@ SELECT :run, :period, indicator, breakdown, breakdown_value, gender, value FROM 
             (indicator, ltu), (indicator, ltu, gender),
             (indicator, disability), (indicator, disability, gender))
 ) counts
- WHERE gender <> 'okand'
+ WHERE gender <> 'okand';
+
+DROP TABLE indicator_counted;
