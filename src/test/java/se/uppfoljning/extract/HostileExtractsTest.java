@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -455,6 +457,9 @@ class HostileExtractsTest extends DatabaseTest {
 
     // ------------------------------------------------------------------ the test
 
+    // A guard against a hostile file making the run hang (an endless line, a zip bomb), not a speed
+    // check: it is generous because the build machine is shared (one case took 31 s at load 25).
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     @ParameterizedTest(name = "{index}: {0}")
     @MethodSource("corpus")
     void theRunReturnsAndEveryFileHasItsExactOutcome(Case c) throws Exception {
@@ -464,14 +469,11 @@ class HostileExtractsTest extends DatabaseTest {
         casesRun++;
         IngestFixture fixture = new IngestFixture(runner, tmp.resolve("out"));
 
-        long started = System.nanoTime();
         IngestRunner.Result result = fixture.ingest("stockholmskraften", inbox.root());
-        long millis = (System.nanoTime() - started) / 1_000_000;
 
         boolean anyFailed = c.expects.stream().anyMatch(e -> e.status.equals("FAILED"));
         assertThat(result.status()).as("run status (%s; %s)", result.message(), result.files())
                 .isEqualTo(anyFailed ? Status.FILES_FAILED : Status.DONE);
-        assertThat(millis).as("one small file, one ingest").isLessThan(15_000);
         List<String> names = jdbc.sql("SELECT file_name FROM extract_file ORDER BY file_name").query(String.class).list();
         assertThat(names).as("files registered").containsExactlyInAnyOrderElementsOf(
                 c.expects.stream().map(e -> e.fileName()).toList());
