@@ -212,16 +212,6 @@ public class ExportHistory {
                 exportId, part);
     }
 
-    public List<ExportRow> rows(long exportId, String part) {
-        return jdbc.sql("""
-                        SELECT episode_key, event, person_key, row_hash, marker, cells FROM export_row
-                         WHERE export_id = ? AND part = ? ORDER BY position""")
-                .params(exportId, part)
-                .query((rs, n) -> new ExportRow(rs.getString(1), rs.getString(2), rs.getString(3), null,
-                        rs.getString(4), rs.getString(5), cells(rs.getArray(6))))
-                .list();
-    }
-
     private static ExportRun run(ResultSet rs, int n) throws SQLException {
         long outcomeRun = rs.getLong("outcome_run_id");
         Long outcome = rs.wasNull() ? null : outcomeRun;
