@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
@@ -36,18 +35,24 @@ public class EsfExport {
     public static final String START = "START";
     public static final String SLUT = "SLUT";
 
-    /** One month's rows as the register has them now: complete rows for the file, the rest for the worklist. */
-    record Month(String month, List<ExportRow> rows, List<List<String>> worklist, int anonymous) {
+    /**
+     * One month as the register has it now, against its latest delivery: its worklist and anonymous
+     * participations, and whether its rows differ from what was delivered (never, when not delivered).
+     */
+    record Month(String month, ExportRun last, int worklist, int anonymous, boolean changed) {
     }
 
     private final Participations participations;
     private final ExportHistory history;
     private final PersonnummerCipher cipher;
+    private final InTransaction transaction;
 
-    public EsfExport(Participations participations, ExportHistory history, PersonnummerCipher cipher) {
+    public EsfExport(Participations participations, ExportHistory history, PersonnummerCipher cipher,
+                     InTransaction transaction) {
         this.participations = participations;
         this.history = history;
         this.cipher = cipher;
+        this.transaction = transaction;
     }
 
     public static String fileName(String month, int version) {
@@ -81,31 +86,29 @@ public class EsfExport {
         return month;
     }
 
+    /**
+     * Every month is read twice at most, with a cursor and one participation at a time: once to
+     * refresh its worklist and compare it with its latest delivery (each row's delivered hash joined in
+     * SQL), and once more, in file order, when it is written. Nothing is held per episode.
+     */
     public ExportResult export(ProjectConfig project, YearMonth requested, LocalDate asOf, long outcomeRun,
                                Long executionId, Path out) throws Exception {
-        List<Participation> all = participations.of(outcomeRun);
+        return transaction.call(() -> exportInTransaction(project, requested, asOf, outcomeRun, executionId, out));
+    }
+
+    private ExportResult exportInTransaction(ProjectConfig project, YearMonth requested, LocalDate asOf,
+                                             long outcomeRun, Long executionId, Path out) throws Exception {
         Map<String, ExportRun> delivered = history.latestPerPeriod(project.id(), ExportRun.ESF);
         TreeSet<String> months = new TreeSet<>(delivered.keySet());
         months.add(requested.toString());
 
+        Path folder = ExportFolders.registration(out, project.id());
         Map<String, Month> now = new HashMap<>();
-        Map<String, Map<String, String>> before = new HashMap<>();
         String firstChanged = null;
         for (String m : months) {
-            now.put(m, month(project, YearMonth.parse(m), all));
-            ExportRun last = delivered.get(m);
-            if (last == null) continue;
-            Map<String, String> hashes = new HashMap<>();
-            for (ExportRow r : history.rows(last.exportId(), ExportHistory.FILE)) hashes.put(identity(r), r.hash());
-            before.put(m, hashes);
-            if (firstChanged == null && !hashes.equals(hashes(now.get(m).rows()))) firstChanged = m;
-        }
-
-        Path folder = ExportFolders.registration(out, project.id());
-        for (String m : months) {
-            Month month = now.get(m);
-            PrivateFiles.refresh(folder.resolve(worklistName(m)),
-                    month.worklist().isEmpty() ? null : ExportCsv.render(WORKLIST_HEADER, month.worklist()));
+            Month month = scan(project, YearMonth.parse(m), delivered.get(m), outcomeRun, folder);
+            now.put(m, month);
+            if (firstChanged == null && month.changed()) firstChanged = m;
         }
 
         List<String> summary = new ArrayList<>();
@@ -116,9 +119,8 @@ public class EsfExport {
             boolean isNew = last == null && m.equals(requested.toString());
             boolean redo = last != null && firstChanged != null && m.compareTo(firstChanged) >= 0;
             if (!isNew && !redo) continue;
-            Map<String, String> previous = before.getOrDefault(m, Map.of());
-            String reason = isNew ? "NEW" : previous.equals(hashes(now.get(m).rows())) ? "REISSUE" : "CORRECTION";
-            ids.add(write(project, now.get(m), last, previous, reason, asOf, outcomeRun, executionId, folder, summary));
+            String reason = isNew ? "NEW" : now.get(m).changed() ? "CORRECTION" : "REISSUE";
+            ids.add(write(project, now.get(m), reason, asOf, outcomeRun, executionId, folder, summary));
         }
         if (ids.isEmpty()) {
             summary.add(0, head + ": månaden är redan exporterad (export " + delivered.get(requested.toString()).exportId()
@@ -127,37 +129,115 @@ public class EsfExport {
             summary.add(0, head + ":");
         }
         Month asked = now.get(requested.toString());
-        summary.add("  " + requested + ": att komplettera (inte med i filen): " + asked.worklist().size()
-                + (asked.worklist().isEmpty() ? "" : " -> " + folder.resolve(worklistName(requested.toString()))));
+        summary.add("  " + requested + ": att komplettera (inte med i filen): " + asked.worklist()
+                + (asked.worklist() == 0 ? "" : " -> " + folder.resolve(worklistName(requested.toString()))));
         summary.add("  " + requested + ": anonyma deltaganden (räknas, listas inte): " + asked.anonymous());
         return new ExportResult(!ids.isEmpty(), ids, summary);
     }
 
-    private long write(ProjectConfig project, Month month, ExportRun last, Map<String, String> previous, String reason,
-                       LocalDate asOf, long outcomeRun, Long executionId, Path folder, List<String> summary)
-            throws Exception {
-        int version = last == null ? 1 : last.version() + 1;
-        List<ExportRow> rows = new ArrayList<>();
-        int flagged = 0;
-        for (ExportRow r : month.rows()) {
-            boolean corrected = last != null && !r.hash().equals(previous.get(identity(r)));
-            if (corrected) flagged++;
-            List<String> cells = new ArrayList<>(r.cells());
-            cells.add(corrected ? "J" : "N");
-            rows.add(new ExportRow(r.episodeKey(), r.event(), r.personKey(), r.pnrEncrypted(), r.hash(),
-                    corrected ? "J" : "N", List.copyOf(cells)));
-        }
-        java.util.Set<String> present = hashes(month.rows()).keySet();
-        long gone = previous.keySet().stream().filter(k -> !present.contains(k)).count();
-        String name = fileName(month.month(), version);
-        byte[] bytes = ExportCsv.render(HEADER, PNR_COLUMN, rows, r -> cipher.decrypt(r.pnrEncrypted()));
-        String sha = PrivateFiles.sha256(bytes);
-        long id = history.record(new ExportRun(0, ExportRun.ESF, project.id(), month.month(), version, reason, asOf,
-                outcomeRun, executionId, name, HEADER, PNR_COLUMN, sha, rows.size(), month.worklist().size(),
-                month.anonymous()), rows, List.of());
-        PrivateFiles.write(folder.resolve(name), bytes);
-        ExportAudit.written(JOB, project.id(), id, name, rows.size(), sha);
+    /**
+     * The month's START and SLUT rows with each one's hash in the month's latest delivery: columns
+     * {@link Participations#COLUMNS}, then event, its date and the delivered hash (null: not delivered).
+     * Parameters: the delivery's export id (null for none), the run, the month's first and last day.
+     */
+    private static String monthRows(String order) {
+        return """
+                SELECT %s, ev.event, ev.day, r.row_hash
+                  FROM %s
+                 CROSS JOIN LATERAL (VALUES (0, 'START', f.start_date), (1, 'SLUT', f.end_date)) ev (rank, event, day)
+                  LEFT JOIN export_row r ON r.export_id = CAST(? AS bigint) AND r.part = 'file'
+                                        AND r.episode_key = f.episode_key AND r.event = ev.event
+                 WHERE f.run_id = ? AND ev.day BETWEEN ? AND ?
+                 ORDER BY %s""".formatted(Participations.COLUMNS, Participations.FROM, order);
+    }
 
+    /** The worklist's order: starts, then ends, each in the participations' order. */
+    private static final String WORKLIST_ORDER = "ev.rank, " + Participations.ORDER;
+    /**
+     * The file's order: starts, then ends, each by its date, team and episode key, compared as Java
+     * compares the cells (code point order, the team as {@link FormulaGuard} writes it).
+     */
+    private static final String FILE_ORDER = "ev.rank, ev.day, "
+            + "CASE WHEN left(f.team, 1) IN ('=', '+', '-', '@', chr(9), chr(13))"
+            + " AND f.team !~ '^[+-]?[0-9][0-9 .,]*$' THEN '''' || f.team ELSE f.team END COLLATE \"C\", "
+            + "f.episode_key COLLATE \"C\"";
+
+    /** Refreshes the month's worklist, counts its anonymous participations and compares it with its last delivery. */
+    private Month scan(ProjectConfig project, YearMonth m, ExportRun last, long outcomeRun, Path folder)
+            throws Exception {
+        int[] anonymous = {0};
+        int[] complete = {0};
+        boolean[] differs = {false};
+        int worklist;
+        try (ExportCsv.FileWriter list = ExportCsv.open(folder.resolve(worklistName(m.toString())), WORKLIST_HEADER)) {
+            participations.query(monthRows(WORKLIST_ORDER), (p, rs) -> {
+                if (!p.registrable()) {
+                    anonymous[0]++;
+                    return;
+                }
+                String event = rs.getString(Participations.NEXT_COLUMN);
+                List<String> missing = missing(p, event);
+                if (!missing.isEmpty()) {
+                    LocalDate date = event.equals(START) ? p.start() : p.end();
+                    list.row(List.of(p.episodeKey(), p.team(), event, date.toString(), String.join(", ", missing)));
+                    return;
+                }
+                complete[0]++;
+                String delivered = rs.getString(Participations.NEXT_COLUMN + 2);
+                if (last != null && !differs[0]) {
+                    differs[0] = !ExportRow.hashOf(content(project, p, event), p.personKey()).equals(delivered);
+                }
+            }, last == null ? null : last.exportId(), outcomeRun, m.atDay(1), m.atEndOfMonth());
+            worklist = list.rows();
+            list.refresh();
+        }
+        boolean changed = last != null && (differs[0] || complete[0] != last.rowCount());
+        return new Month(m.toString(), last, worklist, anonymous[0], changed);
+    }
+
+    private long write(ProjectConfig project, Month month, String reason, LocalDate asOf, long outcomeRun,
+                       Long executionId, Path folder, List<String> summary) throws Exception {
+        ExportRun last = month.last();
+        int version = last == null ? 1 : last.version() + 1;
+        String name = fileName(month.month(), version);
+        YearMonth m = YearMonth.parse(month.month());
+        long id = history.start(new ExportRun(0, ExportRun.ESF, project.id(), month.month(), version, reason, asOf,
+                outcomeRun, executionId, name, HEADER, PNR_COLUMN, "0".repeat(64), 0, month.worklist(),
+                month.anonymous()));
+        ExportHistory.RowWriter kept = history.rowWriter(id, ExportHistory.FILE);
+        int[] starts = {0};
+        int[] ends = {0};
+        int[] flagged = {0};
+        int[] matched = {0};
+        String sha;
+        int rows;
+        try (ExportCsv.FileWriter file = ExportCsv.open(folder.resolve(name), HEADER)) {
+            participations.query(monthRows(FILE_ORDER), (p, rs) -> {
+                String event = rs.getString(Participations.NEXT_COLUMN);
+                if (!p.registrable() || !missing(p, event).isEmpty()) return;
+                List<String> content = content(project, p, event);
+                String hash = ExportRow.hashOf(content, p.personKey());
+                String delivered = rs.getString(Participations.NEXT_COLUMN + 2);
+                if (delivered != null) matched[0]++;
+                boolean corrected = last != null && !hash.equals(delivered);
+                if (corrected) flagged[0]++;
+                if (event.equals(START)) starts[0]++;
+                else ends[0]++;
+                List<String> cells = new ArrayList<>(content.size() + 1);
+                cells.addAll(content);
+                cells.add(corrected ? "J" : "N");
+                file.row(cells, PNR_COLUMN, cipher.decrypt(p.pnrEncrypted()));
+                kept.add(new ExportRow(p.episodeKey(), event, p.personKey(), null, hash, corrected ? "J" : "N", cells));
+            }, last == null ? null : last.exportId(), outcomeRun, m.atDay(1), m.atEndOfMonth());
+            kept.flush();
+            rows = file.rows();
+            sha = file.finish();
+            history.finish(id, sha, rows);
+            file.commit();
+        }
+        ExportAudit.written(JOB, project.id(), id, name, rows, sha);
+
+        int gone = last == null ? 0 : last.rowCount() - matched[0];
         String what = switch (reason) {
             case "NEW" -> "första leveransen";
             case "CORRECTION" -> "RÄTTELSE, ersätter leverans " + last.version() + " (export " + last.exportId() + ")";
@@ -165,48 +245,9 @@ public class EsfExport {
         };
         summary.add("  " + month.month() + ": export " + id + " -> " + folder.resolve(name) + " (" + what + ")");
         summary.add("    sha256 " + sha);
-        summary.add("    rader: START " + rows.stream().filter(r -> r.event().equals(START)).count() + ", SLUT "
-                + rows.stream().filter(r -> r.event().equals(SLUT)).count()
-                + (last == null ? "" : "; rattelse J " + flagged + ", borttagna sedan förra leveransen " + gone));
+        summary.add("    rader: START " + starts[0] + ", SLUT " + ends[0]
+                + (last == null ? "" : "; rattelse J " + flagged[0] + ", borttagna sedan förra leveransen " + gone));
         return id;
-    }
-
-    /** The month's START and SLUT rows, in date order (starts first). */
-    Month month(ProjectConfig project, YearMonth m, List<Participation> all) {
-        List<ExportRow> rows = new ArrayList<>();
-        List<List<String>> worklist = new ArrayList<>();
-        int anonymous = 0;
-        for (String event : List.of(START, SLUT)) {
-            for (Participation p : all) {
-                LocalDate date = event.equals(START) ? p.start() : p.end();
-                if (date == null || !YearMonth.from(date).equals(m)) continue;
-                if (!p.registrable()) {
-                    anonymous++;
-                    continue;
-                }
-                List<String> missing = missing(p, event);
-                if (!missing.isEmpty()) {
-                    worklist.add(List.of(p.episodeKey(), p.team(), event, date.toString(), String.join(", ", missing)));
-                    continue;
-                }
-                List<String> content = content(project, p, event);
-                rows.add(new ExportRow(p.episodeKey(), event, p.personKey(), p.pnrEncrypted(),
-                        ExportRow.hashOf(content, p.personKey()), null, content));
-            }
-        }
-        if (rows.size() > 1) {
-            rows.sort((a, b) -> {
-                int byEvent = a.event().compareTo(b.event()) * -1; // START before SLUT
-                if (byEvent != 0) return byEvent;
-                String da = a.event().equals(START) ? a.cells().get(3) : a.cells().get(4);
-                String db = b.event().equals(START) ? b.cells().get(3) : b.cells().get(4);
-                int byDate = da.compareTo(db);
-                if (byDate != 0) return byDate;
-                int byTeam = a.cells().get(1).compareTo(b.cells().get(1));
-                return byTeam != 0 ? byTeam : a.episodeKey().compareTo(b.episodeKey());
-            });
-        }
-        return new Month(m.toString(), rows, worklist, anonymous);
     }
 
     /** The row's content in file order, without personnummer and without the rattelse flag. */
@@ -240,15 +281,5 @@ public class EsfExport {
             m.add("avslutsanledning");
         }
         return m;
-    }
-
-    private static Map<String, String> hashes(List<ExportRow> rows) {
-        Map<String, String> h = new HashMap<>();
-        for (ExportRow r : rows) h.put(identity(r), r.hash());
-        return h;
-    }
-
-    private static String identity(ExportRow r) {
-        return Objects.requireNonNull(r.episodeKey()) + "/" + r.event();
     }
 }

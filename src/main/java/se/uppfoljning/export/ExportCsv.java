@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -42,6 +43,88 @@ public final class ExportCsv {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * Opens the file for writing row by row, in the same format as {@link #render}, under a temporary
+     * name (0600, see {@link PrivateFiles#open}); the header is written at once.
+     */
+    public static FileWriter open(Path target, List<String> header) throws IOException {
+        return new FileWriter(PrivateFiles.open(target), header);
+    }
+
+    /** An export file written as its rows come, so that no file is ever held in memory whole. */
+    public static final class FileWriter implements AutoCloseable {
+        private final PrivateFiles.Pending file;
+        private final ICSVWriter csv;
+        private int rows;
+        private boolean finished;
+
+        private FileWriter(PrivateFiles.Pending file, List<String> header) throws IOException {
+            this.file = file;
+            this.csv = new CSVWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8), ';',
+                    ICSVWriter.DEFAULT_QUOTE_CHARACTER, ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n");
+            csv.writeNext(header.toArray(String[]::new), false);
+        }
+
+        /** A row of a file without personnummer. */
+        public void row(List<String> cells) {
+            csv.writeNext(cells.toArray(String[]::new), false);
+            rows++;
+        }
+
+        /** A row with the personnummer put in at {@code pnrColumn} (null: a file without one). */
+        public void row(List<String> cells, Integer pnrColumn, String pnr) {
+            if (pnrColumn == null) {
+                row(cells);
+                return;
+            }
+            String[] line = new String[cells.size() + 1];
+            for (int i = 0, j = 0; i < line.length; i++) line[i] = i == pnrColumn ? pnr : cells.get(j++);
+            csv.writeNext(line, false);
+            rows++;
+        }
+
+        /** Rows written, the header not counted. */
+        public int rows() {
+            return rows;
+        }
+
+        /** Ends the file (still under its temporary name) and returns the SHA-256 of its bytes. */
+        public String finish() throws IOException {
+            if (!finished) {
+                finished = true;
+                csv.flush();
+                if (csv.checkError()) throw new IOException("Could not write the export file", csv.getException());
+                csv.close();
+            }
+            return file.sha256();
+        }
+
+        /** Moves the finished file into place, over any earlier one. */
+        public void commit() throws IOException {
+            finish();
+            file.commit();
+        }
+
+        /** {@link PrivateFiles#refresh} for a file written this way: no rows removes it. */
+        public boolean refresh() throws IOException {
+            finish();
+            return file.refresh(rows == 0);
+        }
+
+        /** Removes the temporary file unless it was put in place. */
+        @Override
+        public void close() throws IOException {
+            try {
+                if (!finished) {
+                    finished = true;
+                    csv.close();
+                }
+            } finally {
+                file.close();
+            }
+        }
     }
 
     /** A file without personnummer. */

@@ -10,9 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,17 +27,16 @@ public class ExportHistory {
     public static final String FILE = "file";
     public static final String REMOVED = "removed";
 
-    /** The latest state of one episode as exports have registered it. */
-    public record Registered(String episodeKey, String personKey, String hash, String marker, List<String> cells,
-                             long exportId, int position, String fileName) {
-    }
-
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+
+    private final JdbcTemplate streaming;
 
     public ExportHistory(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
+        this.streaming = new JdbcTemplate(template.getDataSource());
+        this.streaming.setFetchSize(Participations.FETCH_SIZE);
     }
 
     /** Records an export and its rows; returns its id. */
@@ -53,6 +54,94 @@ public class ExportHistory {
         insertRows(id, REMOVED, removedRows);
         return id;
     }
+
+    /**
+     * Records an export whose rows are already in the database (a temporary table of the export's
+     * transaction), so that they never pass through memory: each query gives the columns
+     * {@code ord, episode_key, event, person_key, row_hash, marker, cells}, and a part's positions
+     * follow {@code ord}. Returns the export's id.
+     */
+    public long record(ExportRun run, String fileRows, String removedRows) {
+        long id = record(run, List.of(), List.of());
+        insertSelected(id, FILE, fileRows);
+        if (removedRows != null) insertSelected(id, REMOVED, removedRows);
+        return id;
+    }
+
+    private void insertSelected(long exportId, String part, String rows) {
+        template.update("""
+                INSERT INTO export_row (export_id, part, position, episode_key, event, person_key, row_hash, marker,
+                                        cells)
+                SELECT ?, ?, CAST(row_number() OVER (ORDER BY q.ord) AS integer), q.episode_key, q.event, q.person_key,
+                       q.row_hash, q.marker, q.cells
+                  FROM (%s) q""".formatted(rows), exportId, part);
+    }
+
+    /**
+     * Starts recording an export whose rows are written as they come ({@link #rowWriter}); its
+     * SHA-256 and row count are set by {@link #finish} once the file is complete, in the same transaction.
+     */
+    public long start(ExportRun run) {
+        return record(run, List.of(), List.of());
+    }
+
+    /** Inserts a started export's rows in batches; call {@link RowWriter#flush} at the end. */
+    RowWriter rowWriter(long exportId, String part) {
+        return new RowWriter(new RowBatch(template, """
+                INSERT INTO export_row (export_id, part, position, episode_key, event, person_key, row_hash, marker,
+                                        cells)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"""), exportId, part);
+    }
+
+    /** The rows of one export and part, in file order, given position by position. */
+    static final class RowWriter {
+        private final RowBatch batch;
+        private final long exportId;
+        private final String part;
+        private int position;
+
+        private RowWriter(RowBatch batch, long exportId, String part) {
+            this.batch = batch;
+            this.exportId = exportId;
+            this.part = part;
+        }
+
+        void add(ExportRow row) {
+            batch.add(exportId, part, ++position, row.episodeKey(), row.event(), row.personKey(), row.hash(),
+                    row.marker(), row.cells());
+        }
+
+        void flush() {
+            batch.flush();
+        }
+    }
+
+    /** Sets a started export's SHA-256 and row count. */
+    public void finish(long exportId, String sha256, int rows) {
+        jdbc.sql("UPDATE export_run SET file_sha256 = ?, row_count = ? WHERE export_id = ?")
+                .params(sha256, rows, exportId).update();
+    }
+
+    /** Whether any SUS export of the project has carried a row (its first export is NEW, the rest DELTA). */
+    public boolean susRegistered(String projectId) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM export_row r JOIN export_run x ON x.export_id = r.export_id
+                                        WHERE x.project_id = ? AND x.kind = 'SUS')""")
+                .param(projectId).query(Boolean.class).single();
+    }
+
+    /**
+     * The latest registered state of every episode the project's SUS exports have carried (its last
+     * row, or the BORTTAGEN row that took it out again), as SQL to join against: columns
+     * {@code episode_key, person_key, row_hash, marker, cells, export_id, position, file_name}; one
+     * parameter, the project id.
+     */
+    static final String SUS_STATE = """
+            SELECT DISTINCT ON (r.episode_key) r.episode_key, r.person_key, r.row_hash, r.marker, r.cells,
+                   r.export_id, r.position, x.file_name
+              FROM export_row r JOIN export_run x ON x.export_id = r.export_id
+             WHERE x.project_id = ? AND x.kind = 'SUS'
+             ORDER BY r.episode_key, r.export_id DESC, r.part""";
 
     private void insertRows(long exportId, String part, List<ExportRow> rows) {
         if (rows.isEmpty()) return;
@@ -80,26 +169,6 @@ public class ExportHistory {
                         return rows.size();
                     }
                 });
-    }
-
-    /**
-     * The latest registered state of every episode the project's SUS exports have carried: its last
-     * row, or the BORTTAGEN row that took it out again.
-     */
-    public Map<String, Registered> susState(String projectId) {
-        Map<String, Registered> state = new LinkedHashMap<>();
-        jdbc.sql("""
-                        SELECT DISTINCT ON (r.episode_key) r.episode_key, r.person_key, r.row_hash, r.marker, r.cells,
-                               r.export_id, r.position, x.file_name
-                          FROM export_row r JOIN export_run x ON x.export_id = r.export_id
-                         WHERE x.project_id = ? AND x.kind = 'SUS'
-                         ORDER BY r.episode_key, r.export_id DESC, r.part""")
-                .param(projectId)
-                .query(rs -> {
-                    state.put(rs.getString(1), new Registered(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), cells(rs.getArray(5)), rs.getLong(6), rs.getInt(7), rs.getString(8)));
-                });
-        return state;
     }
 
     public Optional<ExportRun> run(long exportId) {
@@ -133,14 +202,14 @@ public class ExportHistory {
                 .params(projectId, kind).query(LocalDate.class).optional();
     }
 
-    public List<ExportRow> rows(long exportId, String part) {
-        return jdbc.sql("""
+    /** The rows of an export's part in file order, one at a time (read with a cursor inside a transaction). */
+    public void forEachRow(long exportId, String part, Consumer<ExportRow> each) {
+        streaming.query("""
                         SELECT episode_key, event, person_key, row_hash, marker, cells FROM export_row
-                         WHERE export_id = ? AND part = ? ORDER BY position""")
-                .params(exportId, part)
-                .query((rs, n) -> new ExportRow(rs.getString(1), rs.getString(2), rs.getString(3), null,
-                        rs.getString(4), rs.getString(5), cells(rs.getArray(6))))
-                .list();
+                         WHERE export_id = ? AND part = ? ORDER BY position""",
+                (RowCallbackHandler) rs -> each.accept(new ExportRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                        null, rs.getString(4), rs.getString(5), cells(rs.getArray(6)))),
+                exportId, part);
     }
 
     private static ExportRun run(ResultSet rs, int n) throws SQLException {

@@ -1,9 +1,8 @@
 package se.uppfoljning.export;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,64 +28,93 @@ public class ExportRecreator {
     private final ExportHistory history;
     private final PersonnummerCipher cipher;
     private final JdbcClient jdbc;
+    private final Participations participations;
+    private final InTransaction transaction;
 
-    public ExportRecreator(ExportHistory history, PersonnummerCipher cipher, JdbcClient jdbc) {
+    public ExportRecreator(ExportHistory history, PersonnummerCipher cipher, JdbcClient jdbc,
+                           Participations participations, InTransaction transaction) {
         this.history = history;
         this.cipher = cipher;
         this.jdbc = jdbc;
+        this.participations = participations;
+        this.transaction = transaction;
     }
 
     /**
      * @param kind the kind the command that asks is for (SUS, ESF or FINSAM)
      */
     public Recreated recreate(String projectId, String kind, long exportId, Path out) throws Exception {
+        return transaction.call(() -> recreateInTransaction(projectId, kind, exportId, out));
+    }
+
+    /** The rows are read with a cursor and written as they come, each with its person's number joined in SQL. */
+    private Recreated recreateInTransaction(String projectId, String kind, long exportId, Path out) throws Exception {
         ExportRun run = history.run(exportId).filter(r -> r.projectId().equals(projectId))
                 .orElseThrow(() -> new ConfigException("Project " + projectId + " has no export " + exportId + "."));
         if (!run.kind().equals(kind)) {
             throw new ConfigException("Export " + exportId + " is a " + run.kind() + " export: re-create it with "
                     + job(run.kind()) + " --recreate " + exportId + ".");
         }
-        List<ExportRow> rows = history.rows(exportId, ExportHistory.FILE);
-        Map<String, byte[]> numbers = run.pnrColumn() == null ? Map.of() : numbers(projectId, rows);
-        long unavailable = rows.stream().filter(r -> run.pnrColumn() != null && !numbers.containsKey(r.personKey()))
-                .count();
-        if (unavailable > 0) {
-            throw new ConfigException("Export " + exportId + " cannot be re-created: the register no longer holds the"
-                    + " personnummer of " + unavailable + " of its " + rows.size() + " rows (consent withdrawn,"
-                    + " protected identity, or removed by a corrected delivery).");
-        }
-        byte[] bytes = ExportCsv.render(run.header(), run.pnrColumn(), rows,
-                r -> cipher.decrypt(numbers.get(r.personKey())));
-        String sha = PrivateFiles.sha256(bytes);
-        if (!sha.equals(run.sha256())) {
-            throw new IllegalStateException("The re-created export " + exportId + " differs from the original (sha256 "
-                    + sha + ", recorded " + run.sha256() + "); nothing was written.");
+        if (run.pnrColumn() != null) {
+            int[] counts = jdbc.sql("""
+                            SELECT count(*), count(*) FILTER (WHERE NOT EXISTS (
+                                       SELECT 1 FROM episode e
+                                        WHERE e.project_id = ? AND e.person_key = r.person_key
+                                          AND e.pnr_encrypted IS NOT NULL AND NOT e.anonymous)
+                                     OR EXISTS (SELECT 1 FROM episode p
+                                                 WHERE p.project_id = ? AND p.person_key = r.person_key
+                                                   AND p.protected_identity))
+                              FROM export_row r WHERE r.export_id = ? AND r.part = ?""")
+                    .params(projectId, projectId, exportId, ExportHistory.FILE)
+                    .query((rs, n) -> new int[]{rs.getInt(1), rs.getInt(2)}).single();
+            if (counts[1] > 0) {
+                throw new ConfigException("Export " + exportId + " cannot be re-created: the register no longer holds"
+                        + " the personnummer of " + counts[1] + " of its " + counts[0] + " rows (consent withdrawn,"
+                        + " protected identity, or removed by a corrected delivery).");
+            }
         }
         Path folder = ExportFolders.recreated(out, projectId, exportId);
         Path file = folder.resolve(run.fileName());
-        PrivateFiles.write(file, bytes);
-        ExportAudit.recreated(job(run.kind()), projectId, exportId, run.fileName(), rows.size(), sha);
-        List<ExportRow> removed = history.rows(exportId, ExportHistory.REMOVED);
-        if (!removed.isEmpty()) PrivateFiles.write(folder.resolve(SusExport.REMOVALS), SusExport.removals(removed));
-        return new Recreated(file, sha, rows.size());
+        int rows;
+        String sha;
+        try (ExportCsv.FileWriter writer = ExportCsv.open(file, run.header())) {
+            // the number of the person's first episode in the project that holds one
+            participations.rows("""
+                            SELECT r.cells, n.pnr_encrypted FROM export_row r
+                              LEFT JOIN LATERAL (SELECT e.pnr_encrypted FROM episode e
+                                                  WHERE e.project_id = ? AND e.person_key = r.person_key
+                                                    AND e.pnr_encrypted IS NOT NULL AND NOT e.anonymous
+                                                  ORDER BY e.episode_id LIMIT 1) n ON r.person_key IS NOT NULL
+                             WHERE r.export_id = ? AND r.part = ?
+                             ORDER BY r.position""",
+                    rs -> writer.row(Participations.list(rs.getArray(1)), run.pnrColumn(),
+                            run.pnrColumn() == null ? null : cipher.decrypt(rs.getBytes(2))),
+                    projectId, exportId, ExportHistory.FILE);
+            rows = writer.rows();
+            sha = writer.finish();
+            if (!sha.equals(run.sha256())) {
+                writer.close();
+                deleteIfEmpty(folder);
+                throw new IllegalStateException("The re-created export " + exportId + " differs from the original"
+                        + " (sha256 " + sha + ", recorded " + run.sha256() + "); nothing was written.");
+            }
+            writer.commit();
+        }
+        ExportAudit.recreated(job(run.kind()), projectId, exportId, run.fileName(), rows, sha);
+        try (ExportCsv.FileWriter removals = ExportCsv.open(folder.resolve(SusExport.REMOVALS),
+                SusExport.REMOVALS_HEADER)) {
+            history.forEachRow(exportId, ExportHistory.REMOVED, r -> removals.row(r.cells()));
+            if (removals.rows() > 0) removals.commit();
+        }
+        return new Recreated(file, sha, rows);
     }
 
-    /** The stored number of each row's person, from any episode of the project, unless the person is protected. */
-    private Map<String, byte[]> numbers(String projectId, List<ExportRow> rows) {
-        String[] keys = rows.stream().map(ExportRow::personKey).distinct().toArray(String[]::new);
-        Map<String, byte[]> numbers = new HashMap<>();
-        jdbc.sql("""
-                        SELECT DISTINCT ON (person_key) person_key, pnr_encrypted FROM episode
-                         WHERE project_id = ? AND person_key = ANY (CAST(? AS char(64)[]))
-                           AND pnr_encrypted IS NOT NULL AND NOT anonymous
-                           AND person_key NOT IN (SELECT person_key FROM episode
-                                                   WHERE project_id = ? AND protected_identity)
-                         ORDER BY person_key, episode_id""")
-                .params(projectId, keys, projectId)
-                .query(rs -> {
-                    numbers.put(rs.getString(1), rs.getBytes(2));
-                });
-        return numbers;
+    private static void deleteIfEmpty(Path folder) {
+        try {
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            // it held an earlier re-creation: leave it
+        }
     }
 
     public static String job(String kind) {

@@ -1,7 +1,10 @@
 package se.uppfoljning.export;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -11,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -58,7 +62,7 @@ public final class PrivateFiles {
 
     /** Writes the file 0600 (temporary name, then an atomic move over any earlier file). */
     public static void write(Path target, byte[] content) throws IOException {
-        Path temp = target.resolveSibling("." + target.getFileName() + ".writing");
+        Path temp = temporary(target);
         Files.deleteIfExists(temp);
         try (SeekableByteChannel out = Files.newByteChannel(temp,
                 EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attribute(FILE))) {
@@ -66,6 +70,103 @@ public final class PrivateFiles {
             while (buffer.hasRemaining()) out.write(buffer);
         }
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * A file written as it goes, for content too large to hold in memory: the bytes go to the
+     * temporary name (created 0600), and {@link Pending#commit} or {@link Pending#refresh} puts them in
+     * place; closing without either removes the temporary file.
+     */
+    public static Pending open(Path target) throws IOException {
+        Path temp = temporary(target);
+        Files.deleteIfExists(temp);
+        OutputStream out = Channels.newOutputStream(Files.newByteChannel(temp,
+                EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attribute(FILE)));
+        return new Pending(target, temp, out);
+    }
+
+    /** A file being written under its temporary name; see {@link #open}. */
+    public static final class Pending implements AutoCloseable {
+        private final Path target;
+        private final Path temp;
+        private final MessageDigest digest;
+        private final OutputStream out;
+        private boolean closed;
+        private boolean done;
+        private String sha256;
+
+        private Pending(Path target, Path temp, OutputStream file) {
+            this.target = target;
+            this.temp = temp;
+            this.digest = sha256Digest();
+            this.out = new DigestOutputStream(new BufferedOutputStream(file, 1 << 16), digest);
+        }
+
+        /** Where the bytes go; the SHA-256 of everything written through it is {@link #sha256}. */
+        public OutputStream stream() {
+            return out;
+        }
+
+        /** The SHA-256 of the bytes written; call after the writer on {@link #stream} is flushed or closed. */
+        public String sha256() {
+            if (sha256 == null) sha256 = HexFormat.of().formatHex(digest.digest());
+            return sha256;
+        }
+
+        /** Finishes the file and moves it atomically over any earlier one. */
+        public void commit() throws IOException {
+            finish();
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            done = true;
+        }
+
+        /**
+         * As {@link PrivateFiles#refresh}: moves the file into place only when its content differs
+         * from the file there; when {@code empty}, removes both. Returns whether anything on disk changed.
+         */
+        public boolean refresh(boolean empty) throws IOException {
+            finish();
+            done = true;
+            if (empty) {
+                Files.deleteIfExists(temp);
+                return Files.deleteIfExists(target);
+            }
+            if (Files.isRegularFile(target) && Files.mismatch(target, temp) == -1) {
+                Files.deleteIfExists(temp);
+                return false;
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        }
+
+        private void finish() throws IOException {
+            if (!closed) {
+                closed = true;
+                out.close();
+            }
+        }
+
+        /** Removes the temporary file unless it was committed. */
+        @Override
+        public void close() throws IOException {
+            try {
+                finish();
+            } finally {
+                if (!done) Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    private static Path temporary(Path target) {
+        return target.resolveSibling("." + target.getFileName() + ".writing");
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -80,11 +181,7 @@ public final class PrivateFiles {
     }
 
     public static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(sha256Digest().digest(content));
     }
 
     /** Given at creation; a file system without POSIX permissions refuses it, and nothing is written. */

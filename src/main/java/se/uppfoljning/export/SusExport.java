@@ -3,13 +3,11 @@ package se.uppfoljning.export;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -55,12 +53,17 @@ public class SusExport {
     private final ExportHistory history;
     private final PersonnummerCipher cipher;
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final InTransaction transaction;
 
-    public SusExport(Participations participations, ExportHistory history, PersonnummerCipher cipher, JdbcClient jdbc) {
+    public SusExport(Participations participations, ExportHistory history, PersonnummerCipher cipher, JdbcClient jdbc,
+                     JdbcTemplate template, InTransaction transaction) {
         this.participations = participations;
         this.history = history;
         this.cipher = cipher;
         this.jdbc = jdbc;
+        this.template = template;
+        this.transaction = transaction;
     }
 
     /** Refuses an as-of date before the last export's: a delta backwards in time would undo registrations. */
@@ -72,90 +75,159 @@ public class SusExport {
         });
     }
 
+    /**
+     * The delta is computed without holding the project's episodes: the participations are read with
+     * a cursor beside each one's registered state (joined in SQL), the changed rows go to a temporary
+     * table of the transaction, the removals are selected in SQL, and the file is written from the
+     * temporary table row by row, in the order NY, ANDRAD, AVSLUTAD (each in the participations' order).
+     */
     public ExportResult export(ProjectConfig project, LocalDate asOf, long outcomeRun, Long executionId, Path out)
             throws Exception {
-        List<Participation> all = participations.of(outcomeRun);
-        int anonymous = 0;
-        Set<String> present = new HashSet<>();
-        Map<String, ExportRow> complete = new LinkedHashMap<>();
-        List<List<String>> worklist = new ArrayList<>();
-        for (Participation p : all) {
-            if (!p.registrable()) {
-                anonymous++;
-                continue;
-            }
-            present.add(p.episodeKey());
-            List<String> missing = missing(p);
-            if (!missing.isEmpty()) {
-                worklist.add(List.of(p.episodeKey(), p.team(), p.start().toString(), String.join(", ", missing)));
-                continue;
-            }
-            List<String> content = content(project, p);
-            complete.put(p.episodeKey(), new ExportRow(p.episodeKey(), null, p.personKey(), p.pnrEncrypted(),
-                    ExportRow.hashOf(content, p.personKey()), null, content));
-        }
+        return transaction.call(() -> exportInTransaction(project, asOf, outcomeRun, executionId, out));
+    }
 
-        Map<String, ExportHistory.Registered> state = history.susState(project.id());
-        List<ExportRow> changed = new ArrayList<>();
-        for (ExportRow row : complete.values()) {
-            String marker = marker(state.get(row.episodeKey()), row);
-            if (marker == null) continue;
-            List<String> cells = new ArrayList<>(row.cells().size() + 1);
-            cells.add(marker);
-            cells.addAll(row.cells());
-            changed.add(new ExportRow(row.episodeKey(), null, row.personKey(), row.pnrEncrypted(), row.hash(), marker,
-                    List.copyOf(cells)));
-        }
-        changed.sort(Comparator.comparingInt(r -> MARKER_ORDER.indexOf(r.marker())));
-        List<ExportRow> removed = new ArrayList<>();
-        for (ExportHistory.Registered r : state.values()) {
-            if (r.marker().equals(BORTTAGEN) || present.contains(r.episodeKey())) continue;
-            removed.add(new ExportRow(r.episodeKey(), null, r.personKey(), null, null, BORTTAGEN, List.of(
-                    r.episodeKey(), r.cells().get(TEAM), r.cells().get(START), removalReason(project.id(), r),
-                    String.valueOf(r.exportId()), r.fileName(), String.valueOf(r.position() + 1))));
-        }
-        // as the file: by start date, team and episode key
-        removed.sort(Comparator.comparing((ExportRow r) -> r.cells().get(2)).thenComparing(r -> r.cells().get(1))
-                .thenComparing(ExportRow::episodeKey));
-
+    private ExportResult exportInTransaction(ProjectConfig project, LocalDate asOf, long outcomeRun, Long executionId,
+                                             Path out) throws Exception {
         Path folder = ExportFolders.registration(out, project.id());
-        PrivateFiles.refresh(folder.resolve(WORKLIST),
-                worklist.isEmpty() ? null : ExportCsv.render(WORKLIST_HEADER, worklist));
+        jdbc.sql("DROP TABLE IF EXISTS pg_temp.sus_delta, pg_temp.sus_removed").update();
+        jdbc.sql("""
+                CREATE TEMPORARY TABLE sus_delta (seq integer, marker_order integer, episode_id bigint,
+                    episode_key text, person_key char(64), row_hash char(64), marker text, cells text[])
+                ON COMMIT DROP""").update();
+
+        // the participations beside their registered state; changed rows to sus_delta, incomplete to the worklist
+        Map<String, Integer> markers = new LinkedHashMap<>();
+        MARKER_ORDER.forEach(m -> markers.put(m, 0));
+        int[] anonymous = {0};
+        int[] seq = {0};
+        int worklistRows;
+        RowBatch delta = new RowBatch(template, """
+                INSERT INTO sus_delta (seq, marker_order, episode_id, episode_key, person_key, row_hash, marker, cells)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
+        try (ExportCsv.FileWriter worklist = ExportCsv.open(folder.resolve(WORKLIST), WORKLIST_HEADER)) {
+            participations.query("""
+                            WITH state AS (%s)
+                            SELECT %s, e.episode_id, s.row_hash, s.marker, s.cells[%d]
+                              FROM %s LEFT JOIN state s ON s.episode_key = f.episode_key
+                             WHERE f.run_id = ?
+                             ORDER BY %s""".formatted(ExportHistory.SUS_STATE, Participations.COLUMNS, END + 1,
+                            Participations.FROM, Participations.ORDER),
+                    (p, rs) -> {
+                        if (!p.registrable()) {
+                            anonymous[0]++;
+                            return;
+                        }
+                        List<String> missing = missing(p);
+                        if (!missing.isEmpty()) {
+                            worklist.row(List.of(p.episodeKey(), p.team(), p.start().toString(),
+                                    String.join(", ", missing)));
+                            return;
+                        }
+                        int c = Participations.NEXT_COLUMN;
+                        long episodeId = rs.getLong(c);
+                        String previousHash = rs.getString(c + 1);
+                        String previousMarker = rs.getString(c + 2);
+                        String previousEnd = rs.getString(c + 3);
+                        List<String> content = content(project, p);
+                        String hash = ExportRow.hashOf(content, p.personKey());
+                        String marker = marker(previousHash, previousMarker, previousEnd, hash, content);
+                        if (marker == null) return;
+                        List<String> cells = new ArrayList<>(content.size() + 1);
+                        cells.add(marker);
+                        cells.addAll(content);
+                        markers.merge(marker, 1, Integer::sum);
+                        delta.add(++seq[0], MARKER_ORDER.indexOf(marker), episodeId, p.episodeKey(), p.personKey(),
+                                hash, marker, cells);
+                    }, project.id(), outcomeRun);
+            delta.flush();
+            worklistRows = worklist.rows();
+            worklist.refresh();
+        }
+        int changed = seq[0];
+
+        // registered episodes that are no longer registrable (the removal list), in SQL
+        jdbc.sql("""
+                CREATE TEMPORARY TABLE sus_removed (ord bigint, episode_key text, person_key char(64), cells text[])
+                ON COMMIT DROP""").update();
+        jdbc.sql("""
+                        INSERT INTO sus_removed (ord, episode_key, person_key, cells)
+                        WITH state AS (%s)
+                        SELECT row_number() OVER (ORDER BY s.cells[%d] COLLATE "C", s.cells[%d] COLLATE "C",
+                                                           s.episode_key COLLATE "C") AS ord,
+                               s.episode_key, s.person_key,
+                               ARRAY[s.episode_key, s.cells[%d], s.cells[%d],
+                                     CASE
+                                       WHEN EXISTS (SELECT 1 FROM episode WHERE project_id = ? AND person_key = s.person_key
+                                                       AND protected_identity) THEN 'skyddad identitet'
+                                       WHEN EXISTS (SELECT 1 FROM episode WHERE project_id = ? AND episode_key = s.episode_key
+                                                       AND NOT consent) THEN 'samtycke saknas'
+                                       WHEN EXISTS (SELECT 1 FROM episode WHERE project_id = ? AND person_key = s.person_key
+                                                       AND start_date = CAST(s.cells[%d] AS date) AND void)
+                                            THEN 'felregistrerad (FELREG)'
+                                       ELSE 'finns inte längre i leveranserna'
+                                     END,
+                                     CAST(s.export_id AS text), s.file_name, CAST(s.position + 1 AS text)] AS cells
+                          FROM state s
+                         WHERE s.marker <> ?
+                           AND NOT EXISTS (SELECT 1 FROM %s
+                                            WHERE f.run_id = ? AND f.episode_key = s.episode_key
+                                              AND NOT f.anonymous AND e.pnr_encrypted IS NOT NULL
+                                              AND NOT EXISTS (SELECT 1 FROM episode p
+                                                               WHERE p.project_id = e.project_id
+                                                                 AND p.person_key = e.person_key
+                                                                 AND p.protected_identity))"""
+                        .formatted(ExportHistory.SUS_STATE, START + 1, TEAM + 1, TEAM + 1, START + 1, START + 1,
+                                Participations.FROM))
+                .params(project.id(), project.id(), project.id(), project.id(), BORTTAGEN, outcomeRun).update();
+        int removed = jdbc.sql("SELECT count(*) FROM sus_removed").query(Integer.class).single();
+
         List<String> summary = new ArrayList<>();
         String head = JOB + " " + project.id() + " per " + asOf;
-        if (changed.isEmpty() && removed.isEmpty()) {
+        if (changed == 0 && removed == 0) {
             summary.add(head + ": inga ändringar sedan förra exporten"
                     + history.latest(project.id(), ExportRun.SUS, null).map(x -> " (export " + x.exportId() + ")").orElse("")
                     + "; ingen fil skrevs.");
-            tail(summary, worklist.size(), anonymous, folder);
+            tail(summary, worklistRows, anonymous[0], folder);
             return new ExportResult(false, List.of(), summary);
         }
 
-        byte[] bytes = ExportCsv.render(HEADER, PNR_COLUMN, changed, r -> cipher.decrypt(r.pnrEncrypted()));
-        String sha = PrivateFiles.sha256(bytes);
-        boolean first = state.isEmpty();
-        long id = history.record(new ExportRun(0, ExportRun.SUS, project.id(), null, 1, first ? "NEW" : "DELTA", asOf,
-                outcomeRun, executionId, FILE, HEADER, PNR_COLUMN, sha, changed.size(), worklist.size(), anonymous),
-                changed, removed);
-        PrivateFiles.write(folder.resolve(FILE), bytes);
-        ExportAudit.written(JOB, project.id(), id, FILE, changed.size(), sha);
-        PrivateFiles.refresh(folder.resolve(REMOVALS), removed.isEmpty() ? null : removals(removed));
+        boolean first = !history.susRegistered(project.id());
+        long id;
+        String sha;
+        try (ExportCsv.FileWriter file = ExportCsv.open(folder.resolve(FILE), HEADER)) {
+            participations.rows("""
+                            SELECT d.cells, e.pnr_encrypted FROM sus_delta d JOIN episode e ON e.episode_id = d.episode_id
+                             ORDER BY d.marker_order, d.seq""",
+                    rs -> file.row(Participations.list(rs.getArray(1)), PNR_COLUMN, cipher.decrypt(rs.getBytes(2))));
+            sha = file.finish();
+            id = history.record(new ExportRun(0, ExportRun.SUS, project.id(), null, 1, first ? "NEW" : "DELTA", asOf,
+                            outcomeRun, executionId, FILE, HEADER, PNR_COLUMN, sha, changed, worklistRows, anonymous[0]),
+                    """
+                            SELECT CAST(marker_order AS bigint) * 2147483648 + seq AS ord, episode_key,
+                                   CAST(NULL AS text) AS event, person_key, row_hash, marker, cells
+                              FROM sus_delta""",
+                    """
+                            SELECT ord, episode_key, CAST(NULL AS text) AS event, person_key,
+                                   CAST(NULL AS char(64)) AS row_hash, 'BORTTAGEN' AS marker, cells
+                              FROM sus_removed""");
+            file.commit();
+        }
+        ExportAudit.written(JOB, project.id(), id, FILE, changed, sha);
+        try (ExportCsv.FileWriter list = ExportCsv.open(folder.resolve(REMOVALS), REMOVALS_HEADER)) {
+            history.forEachRow(id, ExportHistory.REMOVED, r -> list.row(r.cells()));
+            list.refresh();
+        }
 
         summary.add(head + ": export " + id + " -> " + folder.resolve(FILE));
         summary.add("  sha256 " + sha);
-        summary.add("  rader: NY " + count(changed, NY) + ", ANDRAD " + count(changed, ANDRAD) + ", AVSLUTAD "
-                + count(changed, AVSLUTAD) + " (totalt " + changed.size() + ")");
-        if (!removed.isEmpty()) {
-            summary.add("  borttagna sedan tidigare export: " + removed.size() + " -> " + REMOVALS
+        summary.add("  rader: NY " + markers.get(NY) + ", ANDRAD " + markers.get(ANDRAD) + ", AVSLUTAD "
+                + markers.get(AVSLUTAD) + " (totalt " + changed + ")");
+        if (removed > 0) {
+            summary.add("  borttagna sedan tidigare export: " + removed + " -> " + REMOVALS
                     + " (makulera dem i mottagarsystemet)");
         }
-        tail(summary, worklist.size(), anonymous, folder);
+        tail(summary, worklistRows, anonymous[0], folder);
         return new ExportResult(true, List.of(id), summary);
-    }
-
-    /** The removal list of an export, as written and as re-created. */
-    static byte[] removals(List<ExportRow> removed) {
-        return ExportCsv.render(REMOVALS_HEADER, removed.stream().map(ExportRow::cells).toList());
     }
 
     private static void tail(List<String> summary, int worklist, int anonymous, Path folder) {
@@ -167,12 +239,18 @@ public class SusExport {
     /**
      * NY when the receiver has not got the episode (or it was taken out again); AVSLUTAD when it was
      * sent running and now has an end; ANDRAD for any other change; null when unchanged.
+     *
+     * @param previousHash   the row hash of the episode's latest registered state; null when never registered
+     * @param previousMarker that state's marker (BORTTAGEN: taken out again)
+     * @param previousEnd    that state's slutdatum cell (empty while it ran)
+     * @param content        the row's content now, without the marker
      */
-    static String marker(ExportHistory.Registered previous, ExportRow now) {
-        if (previous == null || previous.marker().equals(BORTTAGEN)) return NY;
-        if (previous.hash().equals(now.hash())) return null;
-        boolean wasEnded = !previous.cells().get(END).isEmpty();
-        boolean isEnded = !now.cells().get(END - 1).isEmpty();
+    static String marker(String previousHash, String previousMarker, String previousEnd, String hash,
+                         List<String> content) {
+        if (previousMarker == null || previousMarker.equals(BORTTAGEN)) return NY;
+        if (hash.equals(previousHash)) return null;
+        boolean wasEnded = previousEnd != null && !previousEnd.isEmpty();
+        boolean isEnded = !content.get(END - 1).isEmpty();
         return !wasEnded && isEnded ? AVSLUTAD : ANDRAD;
     }
 
@@ -212,28 +290,6 @@ public class SusExport {
             if (p.supportEnd().isEmpty()) m.add("ersättning vid avslut");
         }
         return m;
-    }
-
-    /** Why an episode the receiver has is no longer to be registered, in Swedish (docs/exports.md). */
-    private String removalReason(String projectId, ExportHistory.Registered r) {
-        return jdbc.sql("""
-                        SELECT CASE
-                                 WHEN EXISTS (SELECT 1 FROM episode WHERE project_id = :p AND person_key = :pk
-                                                 AND protected_identity) THEN 'skyddad identitet'
-                                 WHEN EXISTS (SELECT 1 FROM episode WHERE project_id = :p AND episode_key = :k
-                                                 AND NOT consent) THEN 'samtycke saknas'
-                                 WHEN EXISTS (SELECT 1 FROM episode WHERE project_id = :p AND person_key = :pk
-                                                 AND start_date = CAST(:start AS date) AND void)
-                                      THEN 'felregistrerad (FELREG)'
-                                 ELSE 'finns inte längre i leveranserna'
-                               END""")
-                .param("p", projectId).param("pk", r.personKey()).param("k", r.episodeKey())
-                .param("start", r.cells().get(START))
-                .query(String.class).single();
-    }
-
-    private static long count(List<ExportRow> rows, String marker) {
-        return rows.stream().filter(r -> r.marker().equals(marker)).count();
     }
 
     private static String nz(String s) {

@@ -27,6 +27,24 @@ class IndicatorTest extends ScenarioTest {
         assertThat(h1.get("PARTICIPANT_DAYS/team=2/totalt")).isEqualByComparingTo("61");
     }
 
+    /**
+     * A period nobody is active in (a month before anyone started, as an empty register gives for
+     * every period) has no counts at all. Participant-days were once summed in a statement of their
+     * own with a grand-total grouping set, which over no rows gave one row with sum() = NULL: a NOT
+     * NULL violation on indicator_value (fixed when they moved into the one GROUPING SETS pass).
+     */
+    @Test
+    void aPeriodNobodyIsActiveInHasNoCountsRatherThanANullParticipantDays() throws Exception {
+        s.episode(person(0), "2025-05-01", "2025-06-30");
+
+        s.computeAsOf("2026-11-01");
+
+        assertThat(s.indicators("2025-01", "2026-11-01")).isEmpty();
+        assertThat(s.indicators("2025-T1", "2026-11-01")).isEmpty();
+        assertThat(s.indicators("2025-05", "2026-11-01").get("PARTICIPANT_DAYS/total=total/totalt"))
+                .isEqualByComparingTo("31");
+    }
+
     @Test
     void esfTakesEntryDataFromTheFirstEpisodeAndResultsFromTheLastOnlyOnceItHasEnded() throws Exception {
         var first = s.episode(person(0), "2025-01-10", "2025-03-31");
