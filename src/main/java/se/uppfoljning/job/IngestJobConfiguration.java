@@ -46,7 +46,8 @@ import se.uppfoljning.register.RegisterLoader;
  * The {@code ingest} job: extracts in the inbox → staging (validated, rejects kept) → register.
  * <ol>
  *   <li>registerExtracts: checksum and register every file; identical content is a no-op</li>
- *   <li>stageRows: read, check and COPY every row, 5,000 per chunk, restartable after any chunk</li>
+ *   <li>stageRows: read, check and COPY every row, {@code uppfoljning.ingest.chunk-size} (20,000) per chunk,
+ *       restartable after any chunk</li>
  *   <li>rejectOverlaps: overlapping episodes (R1), set-based</li>
  *   <li>loadRegister: reject-share threshold per file, then merge into the register</li>
  *   <li>writeRejectFiles: one reject file per extract with rejected rows</li>
@@ -57,7 +58,12 @@ public class IngestJobConfiguration {
     public static final String JOB_NAME = "ingest";
     public static final String REGISTERED_FILES = "ingest.registeredFiles";
     public static final String UNCHANGED_FILES = "ingest.unchangedFiles";
-    static final int CHUNK_SIZE = 5_000;
+    /**
+     * Rows per stageRows chunk (one transaction: the rows' COPY and the reader's position commit
+     * together), {@code uppfoljning.ingest.chunk-size}; docs/operating.md and docs/performance.md say
+     * why this default.
+     */
+    public static final int DEFAULT_CHUNK_SIZE = 20_000;
 
     @Bean
     Job ingestJob(JobRepository jobRepository, Step registerExtractsStep, Step stageRowsStep, Step rejectOverlapsStep,
@@ -86,9 +92,11 @@ public class IngestJobConfiguration {
 
     @Bean
     Step stageRowsStep(JobRepository jobRepository, PlatformTransactionManager tm, InboxReader inboxReader,
-                   ExtractRowProcessor extractRowProcessor, StagingWriter stagingWriter) {
+                   ExtractRowProcessor extractRowProcessor, StagingWriter stagingWriter,
+                   @Value("${uppfoljning.ingest.chunk-size:" + DEFAULT_CHUNK_SIZE + "}") int chunkSize) {
+        if (chunkSize < 1) throw new IllegalArgumentException("uppfoljning.ingest.chunk-size must be at least 1, not " + chunkSize);
         return new StepBuilder("stageRows", jobRepository)
-                .<ExtractItem, CheckedRow>chunk(CHUNK_SIZE)
+                .<ExtractItem, CheckedRow>chunk(chunkSize)
                 .transactionManager(tm)
                 .reader(inboxReader)
                 .processor(extractRowProcessor)
