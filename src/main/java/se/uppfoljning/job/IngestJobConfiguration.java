@@ -25,7 +25,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import se.uppfoljning.config.ProjectConfig;
 import se.uppfoljning.config.ProjectConfigLoader;
 import se.uppfoljning.config.SourceProfiles;
-import se.uppfoljning.extract.CheckedRow;
 import se.uppfoljning.extract.ExtractFile;
 import se.uppfoljning.extract.ExtractItem;
 import se.uppfoljning.extract.ExtractRowProcessor;
@@ -92,14 +91,14 @@ public class IngestJobConfiguration {
 
     @Bean
     Step stageRowsStep(JobRepository jobRepository, PlatformTransactionManager tm, InboxReader inboxReader,
-                   ExtractRowProcessor extractRowProcessor, StagingWriter stagingWriter,
+                   StagingWriter stagingWriter,
                    @Value("${uppfoljning.ingest.chunk-size:" + DEFAULT_CHUNK_SIZE + "}") int chunkSize) {
         if (chunkSize < 1) throw new IllegalArgumentException("uppfoljning.ingest.chunk-size must be at least 1, not " + chunkSize);
         return new StepBuilder("stageRows", jobRepository)
-                .<ExtractItem, CheckedRow>chunk(chunkSize)
+                .<ExtractItem, ExtractItem>chunk(chunkSize)
                 .transactionManager(tm)
                 .reader(inboxReader)
-                .processor(extractRowProcessor)
+                // no processor: the writer checks each row as it streams the chunk into COPY (StagingWriter)
                 .writer(stagingWriter)
                 .build();
     }
@@ -153,20 +152,20 @@ public class IngestJobConfiguration {
         return new InboxReader(registry, project, s -> profiles.of(s.id()), progress);
     }
 
+    /**
+     * The writer checks the rows too; its processor is made here rather than injected, so that the
+     * per-row calls do not go through a step-scope proxy (a bean lookup per call).
+     */
     @Bean
     @StepScope
-    ExtractRowProcessor extractRowProcessor(@Value("#{jobParameters['" + PROJECT_FILE + "']}") String projectFile,
-                                            @Value("#{jobParameters['" + SOURCES + "']}") String sources,
-                                            PersonKeyHasher keys, PersonnummerCipher cipher) {
+    StagingWriter stagingWriter(DataSource dataSource, FileRegistry registry, IngestProgress progress,
+                                @Value("#{jobParameters['" + PROJECT_FILE + "']}") String projectFile,
+                                @Value("#{jobParameters['" + SOURCES + "']}") String sources,
+                                PersonKeyHasher keys, PersonnummerCipher cipher) {
         ProjectConfig project = ProjectConfigLoader.load(Path.of(projectFile));
         SourceProfiles profiles = profiles(sources);
-        return new ExtractRowProcessor(project, s -> profiles.of(s.id()), new StagingRows(keys, cipher));
-    }
-
-    @Bean
-    @StepScope
-    StagingWriter stagingWriter(DataSource dataSource, FileRegistry registry, IngestProgress progress) {
-        return new StagingWriter(dataSource, registry, progress);
+        ExtractRowProcessor processor = new ExtractRowProcessor(project, s -> profiles.of(s.id()), new StagingRows(keys, cipher));
+        return new StagingWriter(dataSource, registry, progress, processor);
     }
 
     @Bean
