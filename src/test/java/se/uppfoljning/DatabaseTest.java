@@ -12,8 +12,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * all such test classes, emptied before each test.
  */
 @Tag("database")
-@SpringBootTest(classes = UppfoljningApplication.class)
+// The restart tests (IngestRestartTest, RestartTest, CrashDrillTest) count committed chunks of 5,000
+// rows, so the tests run with that chunk size rather than the program's default.
+@SpringBootTest(classes = UppfoljningApplication.class, properties = "uppfoljning.ingest.chunk-size=" + DatabaseTest.CHUNK_SIZE)
 public abstract class DatabaseTest {
+    /** The stageRows chunk size of every test context (and of RestartTest's child process). */
+    public static final int CHUNK_SIZE = 5_000;
+
     static {
         TestRun.init();
         TestDatabase.init();

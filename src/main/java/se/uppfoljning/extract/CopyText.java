@@ -24,14 +24,38 @@ final class CopyText {
             line.append('}');
         } else if (value instanceof Map<?, ?> map) {
             escape(json(map));
+        } else if (value instanceof String s) {
+            escape(s);
+        } else if (value instanceof Long || value instanceof Integer) {
+            line.append(((Number) value).longValue());
+        } else if (value instanceof java.time.LocalDate d && d.getYear() >= 1000 && d.getYear() <= 9999) {
+            // ISO as LocalDate.toString() writes it, without its intermediate strings
+            line.append(d.getYear()).append('-');
+            twoDigits(d.getMonthValue());
+            line.append('-');
+            twoDigits(d.getDayOfMonth());
         } else {
             escape(value.toString());
         }
         return this;
     }
 
+    private void twoDigits(int v) {
+        line.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
+    }
+
     private void escape(String s) {
-        for (int i = 0; i < s.length(); i++) {
+        int i = 0;
+        while (i < s.length()) {
+            char ch = s.charAt(i);
+            if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') break;
+            i++;
+        }
+        if (i == s.length()) {
+            line.append(s); // the usual case: nothing to escape
+            return;
+        }
+        for (i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
             switch (ch) {
                 case '\\' -> line.append("\\\\");

@@ -31,6 +31,19 @@ public final class RowValidator {
     private final SourceProfile profile;
     private final YearMonth firstMonth;
     private final YearMonth lastMonth;
+    /**
+     * Per column, the profile's answer for each raw code seen (raw values repeat on almost every row;
+     * the lookup lower-cases every code of the list each time). Bounded: past {@value #MEMO_LIMIT}
+     * distinct values a column is looked up without memo.
+     */
+    private final List<Map<String, Optional<String>>> codeMemo;
+    private final Map<String, Optional<ProjectConfig.Team>> teamMemo = new java.util.HashMap<>();
+    private final Map<String, Optional<String>> areaMemo = new java.util.HashMap<>();
+    private static final int MEMO_LIMIT = 4_096;
+    private final int teamColumn;
+    private final int areaColumn;
+    private final int startColumn;
+    private final int endColumn;
 
     public RowValidator(Source source, ProjectConfig project, SourceProfile profile) {
         this.source = source;
@@ -38,6 +51,53 @@ public final class RowValidator {
         this.profile = profile;
         this.firstMonth = YearMonth.from(project.start().minusYears(1));
         this.lastMonth = YearMonth.from(project.end().plusYears(1));
+        this.codeMemo = new ArrayList<>();
+        for (int c = 0; c < source.columns().size(); c++) codeMemo.add(new java.util.HashMap<>());
+        this.teamColumn = indexOf(source, "team");
+        this.areaColumn = indexOf(source, "omrade");
+        String[] pair = source.startAndEnd().orElse(null);
+        this.startColumn = pair == null ? -1 : indexOf(source, pair[0]);
+        this.endColumn = pair == null ? -1 : indexOf(source, pair[1]);
+    }
+
+    private static int indexOf(Source source, String name) {
+        List<Column> columns = source.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(name)) return i;
+        }
+        return -1;
+    }
+
+    private Optional<String> mapCode(int c, Column column, String raw) {
+        Map<String, Optional<String>> memo = codeMemo.get(c);
+        Optional<String> ours = memo.get(raw);
+        if (ours == null) {
+            ours = profile.mapCode(column.name(), raw, column.codes());
+            if (memo.size() < MEMO_LIMIT) memo.put(raw, ours);
+        }
+        return ours;
+    }
+
+    /** The project's name of an area of the team (of any team when {@code teamId} is null), memoised per pair. */
+    private Optional<String> area(String teamId, String area) {
+        String key = teamId == null ? "\u0000" + area : teamId + "\u0000" + area;
+        Optional<String> known = areaMemo.get(key);
+        if (known == null) {
+            known = teamId != null
+                    ? project.team(teamId).flatMap(t -> t.area(area))
+                    : project.teams().stream().map(t -> t.area(area)).flatMap(Optional::stream).findFirst();
+            if (areaMemo.size() < MEMO_LIMIT) areaMemo.put(key, known);
+        }
+        return known;
+    }
+
+    private Optional<ProjectConfig.Team> team(String raw) {
+        Optional<ProjectConfig.Team> team = teamMemo.get(raw);
+        if (team == null) {
+            team = project.team(raw);
+            if (teamMemo.size() < MEMO_LIMIT) teamMemo.put(raw, team);
+        }
+        return team;
     }
 
     /** A row that passed: the personnummer, the typed value of each column and the raw codes kept. */
@@ -125,7 +185,7 @@ public final class RowValidator {
         }
 
         void team(int c, String raw) {
-            Optional<ProjectConfig.Team> team = project.team(raw);
+            Optional<ProjectConfig.Team> team = RowValidator.this.team(raw);
             if (team.isEmpty()) defect(c, RejectReason.UNKNOWN_TEAM_OR_AREA, raw);
             else values[c] = team.get().id();
         }
@@ -176,7 +236,7 @@ public final class RowValidator {
         }
 
         void code(int c, Column column, String raw) {
-            Optional<String> ours = profile.mapCode(column.name(), raw, column.codes());
+            Optional<String> ours = mapCode(c, column, raw);
             if (ours.isEmpty()) {
                 defect(c, RejectReason.UNKNOWN_CODE, raw);
                 return;
@@ -189,7 +249,7 @@ public final class RowValidator {
             List<String> codes = new ArrayList<>();
             for (String part : raw.split("\\|")) {
                 if (part.isBlank()) continue;
-                Optional<String> ours = profile.mapCode(column.name(), part, column.codes());
+                Optional<String> ours = mapCode(c, column, part);
                 if (ours.isEmpty()) {
                     defect(c, RejectReason.UNKNOWN_CODE, raw);
                     return;
@@ -201,24 +261,19 @@ public final class RowValidator {
         }
 
         void crossChecks() {
-            source.startAndEnd().ifPresent(pair -> {
-                int start = index(pair[0]);
-                int end = index(pair[1]);
-                if (values[start] instanceof LocalDate s && values[end] instanceof LocalDate e && e.isBefore(s)) {
-                    defect(end, RejectReason.END_BEFORE_START, row.value(end), pair[1]);
+            if (startColumn >= 0) {
+                if (values[startColumn] instanceof LocalDate s && values[endColumn] instanceof LocalDate e && e.isBefore(s)) {
+                    defect(endColumn, RejectReason.END_BEFORE_START, row.value(endColumn), source.columns().get(endColumn).name());
                 }
-            });
+            }
             if (source == Source.DELTAGARE) areaOfTeam();
         }
 
         /** R2: the area must be one of its team's areas (of any team when the team is unknown). */
         void areaOfTeam() {
-            int teamColumn = index("team");
-            int areaColumn = index("omrade");
             if (!(values[areaColumn] instanceof String area)) return;
-            Optional<String> known = values[teamColumn] instanceof String teamId
-                    ? project.team(teamId).flatMap(t -> t.area(area))
-                    : project.teams().stream().map(t -> t.area(area)).flatMap(Optional::stream).findFirst();
+            String teamId = values[teamColumn] instanceof String t ? t : null;
+            Optional<String> known = RowValidator.this.area(teamId, area);
             if (known.isEmpty()) defect(areaColumn, RejectReason.UNKNOWN_TEAM_OR_AREA, area);
             else values[areaColumn] = known.get();
         }
@@ -240,14 +295,6 @@ public final class RowValidator {
                     "The row has " + beyond.fields() + " fields but the header " + width + ", probably because a value contains"
                             + " a semicolon (;). Put that value in quotes (\") or remove the semicolon.");
             if (worst == null || d.before(worst)) worst = d;
-        }
-
-        int index(String name) {
-            List<Column> columns = source.columns();
-            for (int i = 0; i < columns.size(); i++) {
-                if (columns.get(i).name().equals(name)) return i;
-            }
-            throw new IllegalArgumentException(name);
         }
     }
 

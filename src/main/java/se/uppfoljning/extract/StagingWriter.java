@@ -3,72 +3,100 @@ package se.uppfoljning.extract;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * Writes a chunk with PostgreSQL COPY: valid rows into their staging tables, rejected rows into the
- * reject table. It runs on the chunk's own transaction, so the rows and the reader's saved position
- * are committed together, and a restart neither loses nor doubles a row.
+ * Checks and writes a chunk with PostgreSQL COPY: valid rows into their staging tables, rejected rows
+ * into the reject table. It runs on the chunk's own transaction, so the rows and the reader's saved
+ * position are committed together, and a restart neither loses nor doubles a row.
+ *
+ * <p>The rows are checked here, one by one, while the COPY of the chunk is open, and each valid row
+ * is sent as soon as it is checked: PostgreSQL parses the rows already sent (on the other core)
+ * while this thread checks the next ones. Checking in a processor, before the writer, would make
+ * PostgreSQL wait for the whole chunk and then this thread wait for PostgreSQL.
  */
-public class StagingWriter implements ItemWriter<CheckedRow> {
+public class StagingWriter implements ItemWriter<ExtractItem> {
     private final DataSource dataSource;
     private final FileRegistry registry;
     private final IngestProgress progress;
+    private final ExtractRowProcessor processor;
 
-    public StagingWriter(DataSource dataSource, FileRegistry registry, IngestProgress progress) {
+    public StagingWriter(DataSource dataSource, FileRegistry registry, IngestProgress progress,
+                         ExtractRowProcessor processor) {
         this.dataSource = dataSource;
         this.registry = registry;
         this.progress = progress;
+        this.processor = processor;
     }
 
     @Override
-    public void write(Chunk<? extends CheckedRow> chunk) throws Exception {
-        Map<Source, StringBuilder> staged = new EnumMap<>(Source.class);
+    public void write(Chunk<? extends ExtractItem> chunk) throws Exception {
         StringBuilder rejects = new StringBuilder();
         List<FileFailure> failures = new ArrayList<>();
-        for (CheckedRow row : chunk) {
-            if (row instanceof StagedRow s) {
-                staged.computeIfAbsent(s.source(), k -> new StringBuilder()).append(s.copyLine()).append('\n');
-            } else if (row instanceof RejectedRow r) {
-                rejects.append(new CopyText().add(r.fileId()).add(r.line()).add(r.field()).add(r.value())
-                        .add(r.reason().name()).add(r.messageSv()).add(r.messageEn())).append('\n');
-                progress.rejected(r.fileId());
-            } else if (row instanceof FileFailure f) {
-                failures.add(f);
-            }
-        }
         Connection connection = DataSourceUtils.getConnection(dataSource);
+        PGCopyOutputStream copy = null;
         try {
-            for (var e : staged.entrySet()) {
-                copy(connection, e.getKey().stagingTable(), String.join(", ", StagingRows.columns(e.getKey())), e.getValue());
+            CopyManager api = connection.unwrap(PGConnection.class).getCopyAPI();
+            Source copying = null;
+            for (ExtractItem item : chunk) {
+                CheckedRow row = processor.process(item);
+                if (row instanceof StagedRow s) {
+                    if (copy == null || s.source() != copying) {
+                        // a chunk that crosses from one file to the next: one COPY per staging table in turn
+                        if (copy != null) endCopy(copy);
+                        copy = null;
+                        copy = new PGCopyOutputStream(api.copyIn("COPY " + s.source().stagingTable() + " ("
+                                + String.join(", ", StagingRows.columns(s.source())) + ") FROM STDIN"), 1 << 16);
+                        copying = s.source();
+                    }
+                    copy.write(s.copyLine().getBytes(StandardCharsets.UTF_8));
+                    copy.write('\n');
+                } else if (row instanceof RejectedRow r) {
+                    rejects.append(new CopyText().add(r.fileId()).add(r.line()).add(r.field()).add(r.value())
+                            .add(r.reason().name()).add(r.messageSv()).add(r.messageEn())).append('\n');
+                    progress.rejected(r.fileId());
+                } else if (row instanceof FileFailure f) {
+                    failures.add(f);
+                }
             }
+            if (copy != null) endCopy(copy);
+            copy = null;
             if (!rejects.isEmpty()) {
-                copy(connection, "reject", "file_id, line, field, value, reason, message_sv, message_en", rejects);
+                try (Reader in = new StringReader(rejects.toString())) {
+                    api.copyIn("COPY reject (file_id, line, field, value, reason, message_sv, message_en) FROM STDIN", in);
+                }
             }
         } finally {
+            if (copy != null) cancelQuietly(copy);
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
         // a failure comes after the rows of its file that were read before it, so it removes them too
         for (FileFailure f : failures) registry.fail(f.fileId(), f.rowsSeen(), f.messageSv(), f.messageEn());
     }
 
-    private static void copy(Connection connection, String table, String columns, CharSequence rows)
-            throws SQLException, IOException {
-        try (Reader in = new StringReader(rows.toString())) {
-            connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY " + table + " (" + columns + ") FROM STDIN", in);
+    private static void endCopy(PGCopyOutputStream copy) throws SQLException {
+        copy.endCopy();
+    }
+
+    /** After a failure mid-chunk: the COPY is abandoned so that the transaction can roll back. */
+    private static void cancelQuietly(PGCopyOutputStream copy) {
+        try {
+            if (copy.isActive()) copy.cancelCopy();
+        } catch (SQLException | RuntimeException e) {
+            // the connection is broken or the COPY already ended; the rollback reports what matters
         }
     }
 }

@@ -16,13 +16,15 @@ public interface TableReader extends Closeable {
      * Named cells must match (ignoring case and blanks); cells beyond the header must be blank.
      */
     static boolean repeatsHeader(List<String> header, String[] cells) {
-        if (header.stream().filter(h -> !Values.isBlank(h)).count() < 2) return false;
+        // cells first: for every real row the first cell already differs, so this is cheap per row
         for (int i = 0; i < Math.max(header.size(), cells.length); i++) {
             String h = i < header.size() ? Values.trim(header.get(i)) : "";
             String c = i < cells.length && cells[i] != null ? Values.trim(cells[i]) : "";
             if (!h.equalsIgnoreCase(c)) return false;
         }
-        return true;
+        int named = 0;
+        for (String h : header) if (!Values.isBlank(h)) named++;
+        return named >= 2;
     }
 
     static boolean blank(String[] cells) {

@@ -38,6 +38,8 @@ final class Values {
     }
 
     static String unwrapExcelText(String v) {
+        // nearly every cell is plain: only one that starts with = can be Excel's ="…"
+        if (v.isEmpty() || v.charAt(0) != '=') return v;
         var m = EXCEL_TEXT.matcher(v);
         return m.matches() ? trim(m.group(1)) : v;
     }
@@ -70,6 +72,15 @@ final class Values {
     }
 
     private static LocalDate anyDate(String v) {
+        if (isoDateShape(v)) {
+            // the usual YYYY-MM-DD without a time of day, parsed without a regex or a formatter;
+            // the same result as the strict ISO formatter below: no such date gives null
+            try {
+                return LocalDate.of(digits(v, 0, 4), digits(v, 5, 7), digits(v, 8, 10));
+            } catch (java.time.DateTimeException e) {
+                return null;
+            }
+        }
         try {
             Matcher iso = ISO_SHAPE.matcher(v);
             if (iso.matches()) return LocalDate.parse(iso.group(1), ISO);
@@ -84,8 +95,32 @@ final class Values {
         return null;
     }
 
+    private static boolean isoDateShape(String v) {
+        if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') return false;
+        return asciiDigits(v, 0, 4) && asciiDigits(v, 5, 7) && asciiDigits(v, 8, 10);
+    }
+
+    private static boolean asciiDigits(String v, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') return false;
+        }
+        return true;
+    }
+
+    /** The number of the ASCII digits v[from, to), which the caller has checked. */
+    private static int digits(String v, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) n = n * 10 + (v.charAt(i) - '0');
+        return n;
+    }
+
     /** YYYY-MM or YYYYMM; a full date (e.g. an Excel date cell) stands for its month. */
     static YearMonth month(String v) {
+        if (v.length() == 7 && v.charAt(4) == '-' && asciiDigits(v, 0, 4) && asciiDigits(v, 5, 7)) {
+            int month = digits(v, 5, 7); // the usual YYYY-MM, without a regex
+            return month >= 1 && month <= 12 ? YearMonth.of(digits(v, 0, 4), month) : null;
+        }
         var m = MONTH_SHAPE.matcher(v);
         if (m.matches()) {
             int month = Integer.parseInt(m.group(2));
@@ -102,6 +137,8 @@ final class Values {
      * thousands ("1.234.567"); a Unicode minus; "kr", "SEK" or ":-" after the number.
      */
     static BigDecimal decimal(String v) {
+        BigDecimal plain = plainDecimal(v);
+        if (plain != null) return plain;
         String s = BLANKS.matcher(v).replaceAll("").replace('\u2212', '-');
         s = CURRENCY.matcher(s).replaceFirst("");
         int comma = s.lastIndexOf(',');
@@ -124,6 +161,28 @@ final class Values {
         }
         if (!NUMBER_SHAPE.matcher(s).matches()) return null;
         return new BigDecimal(s);
+    }
+
+    /**
+     * The common shape, [+-]digits with at most one decimal comma or point and nothing else, without
+     * regular expressions; null for anything else, which the general rules above then decide. For
+     * these values they give the same number.
+     */
+    private static BigDecimal plainDecimal(String v) {
+        int n = v.length();
+        int i = 0;
+        if (n > 0 && (v.charAt(0) == '+' || v.charAt(0) == '-')) i = 1;
+        int firstDigit = i;
+        while (i < n && v.charAt(i) >= '0' && v.charAt(i) <= '9') i++;
+        if (i == firstDigit) return null;
+        if (i == n) return new BigDecimal(v);
+        char sep = v.charAt(i);
+        if (sep != ',' && sep != '.') return null;
+        int afterSep = ++i;
+        while (i < n && v.charAt(i) >= '0' && v.charAt(i) <= '9') i++;
+        if (i != n) return null;
+        if (afterSep == n) return new BigDecimal(v.substring(0, n - 1));
+        return new BigDecimal(sep == ',' ? v.replace(',', '.') : v);
     }
 
     /** Digits in groups of three after the first, separated by {@code sep}: "1.234.567". */

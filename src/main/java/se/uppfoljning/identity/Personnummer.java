@@ -18,7 +18,6 @@ import se.uppfoljning.identity.InvalidPersonnummerException.Reason;
 public final class Personnummer {
     // Hand-typed lists contain spaces anywhere, including no-break spaces copied from spreadsheets.
     private static final Pattern BLANKS = Pattern.compile("[\\s\\p{Z}]+");
-    private static final Pattern FORM = Pattern.compile("(\\d{6}|\\d{8})([-+]?)(\\d{4})");
     private static final Pattern ANY_DIGIT = Pattern.compile("\\p{Nd}");
     private static final int COORDINATION_DAY_OFFSET = 60;
     private static final String HIDDEN = "-****";
@@ -44,24 +43,62 @@ public final class Personnummer {
     public static Personnummer parse(String raw, LocalDate referenceDate) throws InvalidPersonnummerException {
         Objects.requireNonNull(referenceDate, "referenceDate");
         if (raw == null || raw.isBlank()) throw new InvalidPersonnummerException(Reason.MISSING);
-        Matcher m = FORM.matcher(BLANKS.matcher(raw).replaceAll(""));
-        if (!m.matches()) throw new InvalidPersonnummerException(Reason.FORMAT);
-
-        String datePart = m.group(1);
-        String tenDigits = datePart.substring(datePart.length() - 6) + m.group(3);
-        int month = Integer.parseInt(tenDigits.substring(2, 4));
-        int dayField = Integer.parseInt(tenDigits.substring(4, 6));
-        int year = datePart.length() == 8
-                ? Integer.parseInt(datePart.substring(0, 4))
-                : inferYear(Integer.parseInt(tenDigits.substring(0, 2)), month, birthDay(dayField),
-                        m.group(2).equals("+"), referenceDate);
+        String compact = withoutBlanks(raw);
+        // the forms (\d{6}|\d{8})([-+]?)(\d{4}), checked by hand: this runs for every row of every extract
+        int n = compact.length();
+        boolean separator = n == 11 || n == 13;
+        if (!(separator || n == 10 || n == 12)) throw new InvalidPersonnummerException(Reason.FORMAT);
+        int dateLength = separator ? n - 5 : n - 4;
+        char sep = separator ? compact.charAt(dateLength) : 0;
+        if (separator && sep != '-' && sep != '+') throw new InvalidPersonnummerException(Reason.FORMAT);
+        for (int i = 0; i < n; i++) {
+            char c = compact.charAt(i);
+            if ((c < '0' || c > '9') && !(separator && i == dateLength)) throw new InvalidPersonnummerException(Reason.FORMAT);
+        }
+        char[] ten = new char[10];
+        compact.getChars(dateLength - 6, dateLength, ten, 0);
+        compact.getChars(n - 4, n, ten, 6);
+        String tenDigits = new String(ten);
+        int month = number(ten, 2, 4);
+        int dayField = number(ten, 4, 6);
+        int year = dateLength == 8
+                ? number(compact, 0, 4)
+                : inferYear(number(ten, 0, 2), month, birthDay(dayField), sep == '+', referenceDate);
 
         // The date is checked before the check digit: "no such date" tells whoever corrects the row
         // which part to look at, a wrong check digit does not.
         LocalDate birthDate = birthDate(year, month, dayField);
         if (!luhnValid(tenDigits)) throw new InvalidPersonnummerException(Reason.CHECK_DIGIT);
         if (birthDate.isAfter(referenceDate)) throw new InvalidPersonnummerException(Reason.BORN_AFTER_REFERENCE_DATE);
-        return new Personnummer(String.format("%04d", year) + tenDigits.substring(2), birthDate);
+        char[] twelve = new char[12];
+        int y = year;
+        for (int i = 3; i >= 0; i--) {
+            twelve[i] = (char) ('0' + y % 10);
+            y /= 10;
+        }
+        System.arraycopy(ten, 2, twelve, 4, 8);
+        return new Personnummer(new String(twelve), birthDate);
+    }
+
+    /** The value without blanks; most values have none, and then no regular expression runs. */
+    private static String withoutBlanks(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (!(c >= '0' && c <= '9') && c != '-' && c != '+') return BLANKS.matcher(raw).replaceAll("");
+        }
+        return raw;
+    }
+
+    private static int number(char[] digits, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) v = v * 10 + (digits[i] - '0');
+        return v;
+    }
+
+    private static int number(String digits, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) v = v * 10 + (digits.charAt(i) - '0');
+        return v;
     }
 
     private static int birthDay(int dayField) {
@@ -157,7 +194,18 @@ public final class Personnummer {
      */
     public static String maskWithin(String text) {
         if (text == null) return null;
+        if (asciiDigitCount(text) < 10) return text; // the shape needs at least 10 digits: nothing to mask
+
         return IN_TEXT.matcher(text).replaceAll(m -> m.group(1) + HIDDEN);
+    }
+
+    private static int asciiDigitCount(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') n++;
+        }
+        return n;
     }
 
     @Override

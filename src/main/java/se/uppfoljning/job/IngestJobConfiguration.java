@@ -25,7 +25,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import se.uppfoljning.config.ProjectConfig;
 import se.uppfoljning.config.ProjectConfigLoader;
 import se.uppfoljning.config.SourceProfiles;
-import se.uppfoljning.extract.CheckedRow;
 import se.uppfoljning.extract.ExtractFile;
 import se.uppfoljning.extract.ExtractItem;
 import se.uppfoljning.extract.ExtractRowProcessor;
@@ -46,7 +45,8 @@ import se.uppfoljning.register.RegisterLoader;
  * The {@code ingest} job: extracts in the inbox → staging (validated, rejects kept) → register.
  * <ol>
  *   <li>registerExtracts: checksum and register every file; identical content is a no-op</li>
- *   <li>stageRows: read, check and COPY every row, 5,000 per chunk, restartable after any chunk</li>
+ *   <li>stageRows: read, check and COPY every row, {@code uppfoljning.ingest.chunk-size} (20,000) per chunk,
+ *       restartable after any chunk</li>
  *   <li>rejectOverlaps: overlapping episodes (R1), set-based</li>
  *   <li>loadRegister: reject-share threshold per file, then merge into the register</li>
  *   <li>writeRejectFiles: one reject file per extract with rejected rows</li>
@@ -57,7 +57,12 @@ public class IngestJobConfiguration {
     public static final String JOB_NAME = "ingest";
     public static final String REGISTERED_FILES = "ingest.registeredFiles";
     public static final String UNCHANGED_FILES = "ingest.unchangedFiles";
-    static final int CHUNK_SIZE = 5_000;
+    /**
+     * Rows per stageRows chunk (one transaction: the rows' COPY and the reader's position commit
+     * together), {@code uppfoljning.ingest.chunk-size}; docs/operating.md and docs/performance.md say
+     * why this default.
+     */
+    public static final int DEFAULT_CHUNK_SIZE = 20_000;
 
     @Bean
     Job ingestJob(JobRepository jobRepository, Step registerExtractsStep, Step stageRowsStep, Step rejectOverlapsStep,
@@ -86,12 +91,14 @@ public class IngestJobConfiguration {
 
     @Bean
     Step stageRowsStep(JobRepository jobRepository, PlatformTransactionManager tm, InboxReader inboxReader,
-                   ExtractRowProcessor extractRowProcessor, StagingWriter stagingWriter) {
+                   StagingWriter stagingWriter,
+                   @Value("${uppfoljning.ingest.chunk-size:" + DEFAULT_CHUNK_SIZE + "}") int chunkSize) {
+        if (chunkSize < 1) throw new IllegalArgumentException("uppfoljning.ingest.chunk-size must be at least 1, not " + chunkSize);
         return new StepBuilder("stageRows", jobRepository)
-                .<ExtractItem, CheckedRow>chunk(CHUNK_SIZE)
+                .<ExtractItem, ExtractItem>chunk(chunkSize)
                 .transactionManager(tm)
                 .reader(inboxReader)
-                .processor(extractRowProcessor)
+                // no processor: the writer checks each row as it streams the chunk into COPY (StagingWriter)
                 .writer(stagingWriter)
                 .build();
     }
@@ -145,20 +152,20 @@ public class IngestJobConfiguration {
         return new InboxReader(registry, project, s -> profiles.of(s.id()), progress);
     }
 
+    /**
+     * The writer checks the rows too; its processor is made here rather than injected, so that the
+     * per-row calls do not go through a step-scope proxy (a bean lookup per call).
+     */
     @Bean
     @StepScope
-    ExtractRowProcessor extractRowProcessor(@Value("#{jobParameters['" + PROJECT_FILE + "']}") String projectFile,
-                                            @Value("#{jobParameters['" + SOURCES + "']}") String sources,
-                                            PersonKeyHasher keys, PersonnummerCipher cipher) {
+    StagingWriter stagingWriter(DataSource dataSource, FileRegistry registry, IngestProgress progress,
+                                @Value("#{jobParameters['" + PROJECT_FILE + "']}") String projectFile,
+                                @Value("#{jobParameters['" + SOURCES + "']}") String sources,
+                                PersonKeyHasher keys, PersonnummerCipher cipher) {
         ProjectConfig project = ProjectConfigLoader.load(Path.of(projectFile));
         SourceProfiles profiles = profiles(sources);
-        return new ExtractRowProcessor(project, s -> profiles.of(s.id()), new StagingRows(keys, cipher));
-    }
-
-    @Bean
-    @StepScope
-    StagingWriter stagingWriter(DataSource dataSource, FileRegistry registry, IngestProgress progress) {
-        return new StagingWriter(dataSource, registry, progress);
+        ExtractRowProcessor processor = new ExtractRowProcessor(project, s -> profiles.of(s.id()), new StagingRows(keys, cipher));
+        return new StagingWriter(dataSource, registry, progress, processor);
     }
 
     @Bean

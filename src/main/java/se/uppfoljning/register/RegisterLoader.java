@@ -27,7 +27,15 @@ public class RegisterLoader {
         this.merge = merge;
     }
 
+    /**
+     * Memory for the merges' sorts (a file's rows by person_key) on this transaction only: the
+     * server's default work_mem (4 MB) sends them to disk. Set with SET LOCAL, so the pooled
+     * connection goes back unchanged.
+     */
+    static final String LOAD_WORK_MEM = "256MB";
+
     public void load(String projectId, BigDecimal maxRejectShare) {
+        jdbc.sql("SELECT set_config('work_mem', ?, true)").param(LOAD_WORK_MEM).query(String.class).single();
         java.util.Set<se.uppfoljning.extract.Source> merged = java.util.EnumSet.noneOf(se.uppfoljning.extract.Source.class);
         for (ExtractFile file : registry.pending(projectId)) {
             merged.add(file.source());

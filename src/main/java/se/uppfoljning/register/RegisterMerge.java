@@ -10,6 +10,12 @@ import se.uppfoljning.extract.Source;
 /**
  * Moves one file's staged rows into the participant register, set-based: the staging tables speak
  * the extract's language (Swedish column names), the register ours.
+ *
+ * <p>Rows go in sorted by person_key: most of a merge's time is the upkeep of the (project_id,
+ * person_key) index, and keys in order touch each index page once instead of once per row (the keys
+ * are HMACs, so a file's order is random to the index); the heap also ends up grouped by person, as
+ * the outcome SQL reads it. Episodes alone go in line order, as before: their episode_id follows
+ * the file, and they are few. {@link se.uppfoljning.register.RegisterLoader} gives the sort its memory.
  */
 @Component
 public class RegisterMerge {
@@ -22,10 +28,15 @@ public class RegisterMerge {
             Source.BISTAND, "payment",
             Source.AF_STATUS, "af_registration");
 
+    /**
+     * The file's persons not yet known. Birth date and legal gender follow from the number, so every
+     * row of a person_key has the same ones: grouping (a hash aggregate over the few distinct keys)
+     * picks them without sorting the whole file, which DISTINCT ON did, on disk, for every file.
+     */
     private static final String PERSONS = """
             INSERT INTO person (person_key, birth_date, legal_gender)
-            SELECT DISTINCT ON (person_key) person_key, birth_date, legal_gender
-              FROM %s WHERE file_id = :fileId ORDER BY person_key
+            SELECT person_key, min(birth_date), min(legal_gender)
+              FROM %s WHERE file_id = :fileId GROUP BY person_key
             ON CONFLICT (person_key) DO NOTHING""";
 
     private static final Map<Source, String> MERGE = Map.of(
@@ -43,32 +54,37 @@ public class RegisterMerge {
                            coalesce(s.ersattning_start, '{}'), coalesce(s.ersattning_slut, '{}'),
                            s.samtycke <> 'N', s.skyddad = 'J', s.raw_codes
                       FROM stg_deltagare s JOIN extract_file f ON f.file_id = s.file_id
-                     WHERE s.file_id = :fileId""",
+                     WHERE s.file_id = :fileId
+                     ORDER BY s.line""",
             Source.KONTAKTER, """
                     INSERT INTO contact (project_id, file_id, line, person_key, contact_date, kind, actors, raw_codes)
                     SELECT f.project_id, s.file_id, s.line, s.person_key, s.datum, s.typ, coalesce(s.aktorer, '{}'),
                            s.raw_codes
                       FROM stg_kontakter s JOIN extract_file f ON f.file_id = s.file_id
-                     WHERE s.file_id = :fileId""",
+                     WHERE s.file_id = :fileId
+                     ORDER BY s.person_key""",
             Source.BEDOMNING, """
                     INSERT INTO assessment (project_id, file_id, line, person_key, assessed_on, step, kind, raw_codes)
                     SELECT f.project_id, s.file_id, s.line, s.person_key, s.datum, s.steg, s.typ, s.raw_codes
                       FROM stg_bedomning s JOIN extract_file f ON f.file_id = s.file_id
-                     WHERE s.file_id = :fileId""",
+                     WHERE s.file_id = :fileId
+                     ORDER BY s.person_key""",
             Source.INSATSER, """
                     INSERT INTO insats (project_id, file_id, line, person_key, insats, provider, start_date, end_date,
                                         hours_per_week, raw_codes)
                     SELECT f.project_id, s.file_id, s.line, s.person_key, s.insats, s.anordnare, s.startdatum,
                            s.slutdatum, s.timmar_per_vecka, s.raw_codes
                       FROM stg_insatser s JOIN extract_file f ON f.file_id = s.file_id
-                     WHERE s.file_id = :fileId""",
+                     WHERE s.file_id = :fileId
+                     ORDER BY s.person_key""",
             Source.BISTAND, """
                     INSERT INTO payment (project_id, file_id, line, person_key, month, amount, area, household_type,
                                          raw_codes)
                     SELECT f.project_id, s.file_id, s.line, s.person_key, s.manad, s.belopp, s.omrade, s.hushallstyp,
                            s.raw_codes
                       FROM stg_bistand s JOIN extract_file f ON f.file_id = s.file_id
-                     WHERE s.file_id = :fileId""",
+                     WHERE s.file_id = :fileId
+                     ORDER BY s.person_key""",
             Source.AF_STATUS, """
                     INSERT INTO af_registration (project_id, file_id, line, person_key, registered_on, category,
                                                  deregistered_on, deregistration_status, raw_codes)
@@ -76,7 +92,8 @@ public class RegisterMerge {
                            coalesce(s.sokandekategori, 'ARBETSSOKANDE'), s.avaktualiseringsdatum,
                            s.avaktualiseringsorsak, s.raw_codes
                       FROM stg_af_status s JOIN extract_file f ON f.file_id = s.file_id
-                     WHERE s.file_id = :fileId""");
+                     WHERE s.file_id = :fileId
+                     ORDER BY s.person_key""");
 
     private final JdbcClient jdbc;
 

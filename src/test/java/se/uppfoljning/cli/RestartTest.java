@@ -186,6 +186,7 @@ class RestartTest extends DatabaseTest {
                 "-Duppfoljning.keys.dir=" + System.getProperty("uppfoljning.keys.dir"),
                 "-Duppfoljning.data-dir=" + tmp.resolve("child"),
                 "-Duppfoljning.log-dir=" + tmp.resolve("child/logs"),
+                "-Duppfoljning.ingest.chunk-size=" + CHUNK_SIZE,
                 "se.uppfoljning.cli.Main", "ingest", "--project", "stockholmskraften",
                 "--inbox", inbox.root().toString(), "--out", fixture.out().toString(),
                 "--as-of", IngestFixture.AS_OF.toString(), "--db-url", server.url());
