@@ -27,6 +27,12 @@ final class Contexts {
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(properties);
         app.setLogStartupInfo(false);
-        return app.run();
+        long start = System.nanoTime();
+        ConfigurableApplicationContext context = app.run();
+        // where a run's fixed cost goes (docs/performance.md, "Demo"): JVM start, then this
+        org.slf4j.LoggerFactory.getLogger(Contexts.class).info("context (database, Flyway, jobs) started in {} ms,"
+                + " JVM up {} ms", (System.nanoTime() - start) / 1_000_000,
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+        return context;
     }
 }

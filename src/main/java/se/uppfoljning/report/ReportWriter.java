@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class ReportWriter {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReportWriter.class);
     private static final Pattern SAFE_SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     /** The four files of one run. */
@@ -55,12 +56,18 @@ public final class ReportWriter {
         Files.createDirectories(dir);
         Map<String, Path> staged = new LinkedHashMap<>();
         try {
+            long start = System.nanoTime();
             Path tables = stage(dir, TablesCsvWriter.FILE_NAME, staged);
             csv.write(dataset, tables);
+            long csvDone = System.nanoTime();
             Path workbook = stage(dir, XlsxReportWriter.fileName(dataset), staged);
             xlsx.write(dataset, workbook);
+            long xlsxDone = System.nanoTime();
             Path document = stage(dir, PdfReportRenderer.fileName(dataset), staged);
             pdf.render(dataset, document);
+            long pdfDone = System.nanoTime();
+            log.info("{} {}: tables.csv {} ms, xlsx {} ms, pdf {} ms", dataset.reportId(), dataset.period(),
+                    (csvDone - start) / 1_000_000, (xlsxDone - csvDone) / 1_000_000, (pdfDone - xlsxDone) / 1_000_000);
 
             List<RunJsonWriter.OutputFile> outputs = new ArrayList<>();
             for (Map.Entry<String, Path> file : staged.entrySet()) {
