@@ -23,6 +23,8 @@ public final class TestDatabase {
             throw new UncheckedIOException(e);
         }
         System.setProperty("uppfoljning.db.embedded-dir", ROOT.resolve("postgres").toString());
+        // a throw-away folder: no fsync, as zonky starts it for tests (the program's default is durable)
+        System.setProperty("uppfoljning.db.embedded-durable", "false");
         System.setProperty("uppfoljning.keys.dir", ROOT.resolve("keys").toString());
         System.setProperty("uppfoljning.data-dir", ROOT.toString());
         System.setProperty("uppfoljning.home", Path.of("").toAbsolutePath().toString());

@@ -46,9 +46,11 @@ public class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     Server databaseServer(@Value("${uppfoljning.db.url:}") String url,
                           @Value("${uppfoljning.db.embedded-dir:${uppfoljning.data-dir:data}/postgres}") String dir,
-                          @Value("${uppfoljning.db.embedded-wait-minutes:120}") long waitMinutes) {
+                          @Value("${uppfoljning.db.embedded-wait-minutes:120}") long waitMinutes,
+                          @Value("${uppfoljning.db.embedded-durable:true}") boolean durable) {
         if (!url.isBlank()) return new Server(null, url);
-        EmbeddedDatabase db = EmbeddedDatabase.start(Path.of(dir).toAbsolutePath(), java.time.Duration.ofMinutes(waitMinutes));
+        EmbeddedDatabase db = EmbeddedDatabase.start(Path.of(dir).toAbsolutePath(),
+                java.time.Duration.ofMinutes(waitMinutes), durable);
         return new Server(db, db.jdbcUrl());
     }
 

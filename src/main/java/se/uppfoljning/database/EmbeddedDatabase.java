@@ -24,20 +24,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public static EmbeddedDatabase start(Path dataDir) {
-        return start(dataDir, Duration.ofHours(2));
+        return start(dataDir, Duration.ofHours(2), true);
     }
 
     /**
      * Starts the server on the data folder; while another process uses the folder, waits for it (up
-     * to {@code maxWait}, then {@link DatabaseBusyException}).
+     * to {@code maxWait}, then {@link DatabaseBusyException}). {@code durable} is false only for
+     * throw-away folders (the tests'): see {@link #startServer}.
      */
-    public static EmbeddedDatabase start(Path dataDir, Duration maxWait) {
+    public static EmbeddedDatabase start(Path dataDir, Duration maxWait, boolean durable) {
         DataDirLock lock = DataDirLock.acquire(dataDir.resolveSibling(dataDir.getFileName() + ".lock"), maxWait,
                 holder -> System.err.println("Waiting for the embedded database, in use by another run (" + holder
                         + "); up to " + maxWait.toMinutes() + " min. For runs at the same time use a PostgreSQL server (--db-url)."));
         try {
             stopOrphan(dataDir);
-            return new EmbeddedDatabase(startServer(dataDir), lock);
+            return new EmbeddedDatabase(startServer(dataDir, durable), lock);
         } catch (RuntimeException e) {
             closeQuietly(lock);
             throw e;
@@ -88,7 +89,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres startServer(Path dataDir) {
+    /**
+     * zonky is made for tests: it starts postgres with -F (fsync off) and synchronous_commit off. Our
+     * data folder holds the project's register and the history of what was delivered to the funder,
+     * and fsync off can leave it corrupt after a power cut or a kernel crash; so both are turned back
+     * on ({@code -c} options come after -F on zonky's command line, and the last setting wins). Tests
+     * start throw-away folders with {@code durable = false}, as zonky would.
+     */
+    private static EmbeddedPostgres startServer(Path dataDir, boolean durable) {
         try {
             Files.createDirectories(dataDir.getParent());
             Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
@@ -98,6 +106,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setOutputRedirector(Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(Redirect.appendTo(log.toFile()))
                     .setServerConfig("max_connections", "50")
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .start();
             return pg;
         } catch (IOException e) {
