@@ -32,22 +32,36 @@ WITH f AS (
            CASE WHEN e.long_term_unemployed THEN 'ja' ELSE 'nej' END         AS ltu
       FROM episode_fact e
      WHERE e.run_id = :run
-), populations AS (
-    SELECT 'PART_NEW' AS population, * FROM f WHERE is_new
-    UNION ALL SELECT 'PART_ACTIVE', * FROM f WHERE is_active
-    UNION ALL SELECT 'PART_ENDED', * FROM f WHERE is_ended
-    UNION ALL SELECT 'PART_ONGOING_START', * FROM f WHERE is_ongoing_start
-    UNION ALL SELECT 'PART_ONGOING_END', * FROM f WHERE is_ongoing_end
-    UNION ALL SELECT 'INELIGIBLE', * FROM f WHERE is_new AND NOT eligible
-    UNION ALL SELECT 'ACTIVE_FOR_COORDINATION', * FROM f WHERE is_active
+), ranked AS (
+    -- R14: of a person's episodes in a population, the latest-starting one gives the breakdown
+    -- values. One sort of the episodes by person, latest first, serves every population: the running
+    -- count of the person's episodes in a population is 1 on the one that counts. (Issue 9: a
+    -- DISTINCT ON over the union of all populations sorted up to seven times every episode.) The
+    -- first episode (ESF outputs, R25) is the last in this order, the last episode the first.
+    SELECT f.*,
+           count(*) FILTER (WHERE is_new) OVER latest_first                   AS nth_new,
+           count(*) FILTER (WHERE is_active) OVER latest_first                AS nth_active,
+           count(*) FILTER (WHERE is_ended) OVER latest_first                 AS nth_ended,
+           count(*) FILTER (WHERE is_ongoing_start) OVER latest_first         AS nth_ongoing_start,
+           count(*) FILTER (WHERE is_ongoing_end) OVER latest_first           AS nth_ongoing_end,
+           count(*) FILTER (WHERE is_new AND NOT eligible) OVER latest_first  AS nth_ineligible,
+           count(*) OVER latest_first                                          AS nth,
+           count(*) OVER (PARTITION BY person_key)                             AS episodes
+      FROM f
+    WINDOW latest_first AS (PARTITION BY person_key ORDER BY start_date DESC, episode_id DESC
+                            ROWS UNBOUNDED PRECEDING)
 ), persons AS (
-    SELECT DISTINCT ON (population, person_key) *
-      FROM populations
-     ORDER BY population, person_key, start_date DESC, episode_id DESC
+    SELECT 'PART_NEW' AS population, * FROM ranked WHERE is_new AND nth_new = 1
+    UNION ALL SELECT 'PART_ACTIVE', * FROM ranked WHERE is_active AND nth_active = 1
+    UNION ALL SELECT 'PART_ENDED', * FROM ranked WHERE is_ended AND nth_ended = 1
+    UNION ALL SELECT 'PART_ONGOING_START', * FROM ranked WHERE is_ongoing_start AND nth_ongoing_start = 1
+    UNION ALL SELECT 'PART_ONGOING_END', * FROM ranked WHERE is_ongoing_end AND nth_ongoing_end = 1
+    UNION ALL SELECT 'INELIGIBLE', * FROM ranked WHERE is_new AND NOT eligible AND nth_ineligible = 1
+    UNION ALL SELECT 'ACTIVE_FOR_COORDINATION', * FROM ranked WHERE is_active AND nth_active = 1
 ), first_episode AS (
-    SELECT DISTINCT ON (person_key) * FROM f ORDER BY person_key, start_date, episode_id
+    SELECT * FROM ranked WHERE nth = episodes
 ), last_episode AS (
-    SELECT DISTINCT ON (person_key) * FROM f ORDER BY person_key, start_date DESC, episode_id DESC
+    SELECT * FROM ranked WHERE nth = 1
 ), counted AS (
     -- every row counts 1 (a person, or an episode for PROGRESSION), except PARTICIPANT_DAYS: its days
     SELECT population AS indicator, p.gender, p.age_band, p.age_band_fine, p.team, p.area, p.referrer, p.support_group_start, p.education,
