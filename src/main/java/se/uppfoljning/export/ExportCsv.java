@@ -4,12 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
@@ -23,26 +21,21 @@ public final class ExportCsv {
     private ExportCsv() {
     }
 
-    /**
-     * @param pnrColumn where the personnummer goes in each row (0-based), or null for a file without one
-     * @param pnr       the 12 digits of a row; called only when {@code pnrColumn} is set
-     */
-    public static byte[] render(List<String> header, Integer pnrColumn, List<ExportRow> rows,
-                                Function<ExportRow, String> pnr) {
+    /** A file without personnummer, whole in memory (a few rows: the Finsam counts). */
+    public static byte[] render(List<String> header, List<List<String>> rows) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-             ICSVWriter csv = new CSVWriter(out, ';', ICSVWriter.DEFAULT_QUOTE_CHARACTER,
-                     ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n")) {
+        try (ICSVWriter csv = csvWriter(bytes)) {
             csv.writeNext(header.toArray(String[]::new), false);
-            for (ExportRow row : rows) {
-                List<String> cells = new ArrayList<>(row.cells());
-                if (pnrColumn != null) cells.add(pnrColumn, pnr.apply(row));
-                csv.writeNext(cells.toArray(String[]::new), false);
-            }
+            for (List<String> row : rows) csv.writeNext(row.toArray(String[]::new), false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    private static ICSVWriter csvWriter(OutputStream out) {
+        return new CSVWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), ';',
+                ICSVWriter.DEFAULT_QUOTE_CHARACTER, ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n");
     }
 
     /**
@@ -62,8 +55,7 @@ public final class ExportCsv {
 
         private FileWriter(PrivateFiles.Pending file, List<String> header) throws IOException {
             this.file = file;
-            this.csv = new CSVWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8), ';',
-                    ICSVWriter.DEFAULT_QUOTE_CHARACTER, ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n");
+            this.csv = csvWriter(file.stream());
             csv.writeNext(header.toArray(String[]::new), false);
         }
 
@@ -125,11 +117,5 @@ public final class ExportCsv {
                 file.close();
             }
         }
-    }
-
-    /** A file without personnummer. */
-    public static byte[] render(List<String> header, List<List<String>> rows) {
-        List<ExportRow> plain = rows.stream().map(c -> new ExportRow(null, null, null, null, null, null, c)).toList();
-        return render(header, null, plain, r -> null);
     }
 }

@@ -3,9 +3,7 @@ package se.uppfoljning.export;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
@@ -58,18 +55,6 @@ public final class PrivateFiles {
             }
         }
         return absolute;
-    }
-
-    /** Writes the file 0600 (temporary name, then an atomic move over any earlier file). */
-    public static void write(Path target, byte[] content) throws IOException {
-        Path temp = temporary(target);
-        Files.deleteIfExists(temp);
-        try (SeekableByteChannel out = Files.newByteChannel(temp,
-                EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attribute(FILE))) {
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) out.write(buffer);
-        }
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**
@@ -121,7 +106,7 @@ public final class PrivateFiles {
         }
 
         /**
-         * As {@link PrivateFiles#refresh}: moves the file into place only when its content differs
+         * For files rewritten on every run (worklists): moves the file into place only when its content differs
          * from the file there; when {@code empty}, removes both. Returns whether anything on disk changed.
          */
         public boolean refresh(boolean empty) throws IOException {
@@ -167,17 +152,6 @@ public final class PrivateFiles {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /**
-     * Writes the file only when its content differs from what is there (0600, as {@link #write});
-     * empty content removes the file. Returns whether anything on disk changed.
-     */
-    public static boolean refresh(Path target, byte[] content) throws IOException {
-        if (content == null) return Files.deleteIfExists(target);
-        if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), content)) return false;
-        write(target, content);
-        return true;
     }
 
     public static String sha256(byte[] content) {

@@ -22,7 +22,10 @@ class PrivateFilesTest {
     void foldersAre0700AndFiles0600FromCreationEvenUnderAPermissiveUmask() throws Exception {
         Path dir = PrivateFiles.folder(tmp.resolve("out/p/registrering"));
         Path file = dir.resolve("f.csv");
-        PrivateFiles.write(file, "a;b\n".getBytes(StandardCharsets.UTF_8));
+        try (PrivateFiles.Pending pending = PrivateFiles.open(file)) {
+            pending.stream().write("a;b\n".getBytes(StandardCharsets.UTF_8));
+            pending.commit();
+        }
 
         assertThat(mode(dir)).isEqualTo("rwx------");
         assertThat(mode(file)).isEqualTo("rw-------");
@@ -44,19 +47,31 @@ class PrivateFilesTest {
     void refreshTouchesTheFileOnlyWhenItsContentChangesAndRemovesItWhenEmpty() throws Exception {
         Path file = PrivateFiles.folder(tmp.resolve("r")).resolve("w.csv");
         byte[] content = "x\n".getBytes(StandardCharsets.UTF_8);
-        assertThat(PrivateFiles.refresh(file, content)).isTrue();
-        assertThat(PrivateFiles.refresh(file, content)).isFalse();
-        assertThat(PrivateFiles.refresh(file, null)).isTrue();
+        assertThat(refresh(file, content)).isTrue();
+        assertThat(refresh(file, content)).isFalse();
+        assertThat(refresh(file, null)).isTrue();
         assertThat(file).doesNotExist();
+        assertThat(Files.list(file.getParent()).toList()).isEmpty();
     }
 
     @Test
-    void theCsvIsSemicolonSeparatedUtf8WithLfAndQuotesOnlyWhereNeeded() {
-        byte[] bytes = ExportCsv.render(List.of("personnummer", "team", "not"), 0,
-                List.of(new ExportRow("k", null, "p", null, null, null, List.of("Östermalm", "a;b"))),
-                r -> TestPersons.adult(0));
-        assertThat(new String(bytes, StandardCharsets.UTF_8))
+    void theCsvIsSemicolonSeparatedUtf8WithLfAndQuotesOnlyWhereNeeded() throws Exception {
+        // named as an ESF participant file: the only files that may carry personnummer (PrivacyScan)
+        Path file = PrivateFiles.folder(tmp.resolve("registrering")).resolve("esf-deltagare-2026-10.csv");
+        try (ExportCsv.FileWriter csv = ExportCsv.open(file, List.of("personnummer", "team", "not"))) {
+            csv.row(List.of("Östermalm", "a;b"), 0, TestPersons.adult(0));
+            csv.commit();
+        }
+        assertThat(Files.readString(file))
                 .isEqualTo("personnummer;team;not\n" + TestPersons.adult(0) + ";Östermalm;\"a;b\"\n");
+    }
+
+    /** Writes the content (null: none) as a worklist is written. */
+    private static boolean refresh(Path file, byte[] content) throws Exception {
+        try (PrivateFiles.Pending pending = PrivateFiles.open(file)) {
+            if (content != null) pending.stream().write(content);
+            return pending.refresh(content == null);
+        }
     }
 
     private static String mode(Path p) throws Exception {
