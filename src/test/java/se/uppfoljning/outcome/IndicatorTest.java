@@ -67,6 +67,39 @@ class IndicatorTest extends ScenarioTest {
         assertThat(h1.get("EXIT_WORK/total=total/totalt")).isEqualByComparingTo("1");
     }
 
+    /**
+     * In a month, ESF entry data count only when the person's first episode of all started in it, and
+     * results only when the person's last episode of all ended in it: the latest episode among those
+     * active in the month is not enough (each period once took the person's episodes from one sort
+     * of every episode of the run; now from the least and the greatest of them).
+     */
+    @Test
+    void esfFirstAndLastEpisodeAreThePersonsOwnNotTheLatestInThePeriod() throws Exception {
+        var first = s.episode(person(0), "2025-01-10", "2025-03-15");
+        first.put("sysselsattning_efter", "ARBETSSOKANDE");
+        var second = s.episode(person(0), "2025-05-05", null);
+        second.put("team", "2");
+        second.put("omrade", "Skärholmen");
+        var only = s.episode(person(1), "2025-03-03", "2025-03-20");
+        only.put("sysselsattning_efter", "STUDIER");
+
+        s.computeAsOf("2026-11-01");
+        var march = s.indicators("2025-03", "2026-11-01");
+        var may = s.indicators("2025-05", "2026-11-01");
+
+        assertThat(march.get("PART_ENDED/total=total/totalt")).isEqualByComparingTo("2");
+        assertThat(march.get("EXIT_JOBSEEKING/total=total/totalt")).isEqualByComparingTo("1");
+        // person 0's last episode is the open one from May: no ESF result in March
+        assertThat(march.get("EECR01/total=total/totalt")).isNull();
+        assertThat(march.get("EECR02/total=total/totalt")).isEqualByComparingTo("1");
+        // person 1's first episode started in March, person 0's in January
+        assertThat(march.get("EECO01/total=total/totalt")).isEqualByComparingTo("1");
+        assertThat(may.get("PART_NEW/team=2/totalt")).isEqualByComparingTo("1");
+        assertThat(may.get("EECO01/total=total/totalt")).isNull();
+        assertThat(s.indicators("lifetime", "2026-11-01").get("EECO01/total=total/totalt"))
+                .isEqualByComparingTo("2");
+    }
+
     @Test
     void selfReportedNonBinaryGenderOverridesTheLegalOneAndTheLatestStatementWins() throws Exception {
         var early = s.episode(person(0), "2025-01-10", "2025-02-28");
