@@ -105,6 +105,44 @@ public class SusExport {
         Export export = new Export(new ExportRun(0, ExportRun.SUS, project.id(), null, 1, first ? "NEW" : "DELTA",
                 asOf, outcomeRun, executionId, FILE, HEADER, PNR_COLUMN, "0".repeat(64), 0, 0, 0));
 
+        // registered episodes that are no longer registrable (the removal list), in SQL, before this
+        // export's own rows join the registered state
+        jdbc.sql("""
+                CREATE TEMPORARY TABLE sus_removed (ord bigint, episode_key text, person_key char(64), cells text[])
+                ON COMMIT DROP""").update();
+        jdbc.sql("""
+                        INSERT INTO sus_removed (ord, episode_key, person_key, cells)
+                        WITH state AS (%s)
+                        SELECT row_number() OVER (ORDER BY s.cells[%d] COLLATE "C", s.cells[%d] COLLATE "C",
+                                                           s.episode_key COLLATE "C") AS ord,
+                               s.episode_key, s.person_key,
+                               ARRAY[s.episode_key, s.cells[%d], s.cells[%d],
+                                     CASE
+                                       WHEN EXISTS (SELECT 1 FROM episode WHERE project_id = ? AND person_key = s.person_key
+                                                       AND protected_identity) THEN 'skyddad identitet'
+                                       WHEN EXISTS (SELECT 1 FROM episode WHERE project_id = ? AND episode_key = s.episode_key
+                                                       AND NOT consent) THEN 'samtycke saknas'
+                                       WHEN EXISTS (SELECT 1 FROM episode WHERE project_id = ? AND person_key = s.person_key
+                                                       AND start_date = CAST(s.cells[%d] AS date) AND void)
+                                            THEN 'felregistrerad (FELREG)'
+                                       ELSE 'finns inte längre i leveranserna'
+                                     END,
+                                     CAST(s.export_id AS text), s.file_name, CAST(s.position + 1 AS text)] AS cells
+                          FROM state s
+                         WHERE s.marker <> ?
+                           AND NOT EXISTS (SELECT 1 FROM %s
+                                            WHERE f.run_id = ? AND f.episode_key = s.episode_key
+                                              AND NOT f.anonymous AND e.pnr_encrypted IS NOT NULL
+                                              AND NOT EXISTS (SELECT 1 FROM episode p
+                                                               WHERE p.project_id = e.project_id
+                                                                 AND p.person_key = e.person_key
+                                                                 AND p.protected_identity))"""
+                        .formatted(ExportHistory.SUS_STATE, START + 1, TEAM + 1, TEAM + 1, START + 1, START + 1,
+                                Participations.FROM))
+                .params(project.id(), project.id(), project.id(), project.id(), BORTTAGEN, outcomeRun).update();
+        int removed = jdbc.sql("SELECT count(*) FROM sus_removed").query(Integer.class).single();
+        long t1 = System.nanoTime();
+
         // the participations beside their registered state; NY rows to the file and the history,
         // the other changed rows to sus_delta (positions counted per marker), incomplete ones to the worklist
         Map<String, Integer> markers = new LinkedHashMap<>();
@@ -116,8 +154,6 @@ public class SusExport {
                 VALUES (?, ?, ?, ?, ?, ?, ?)""");
         String sha;
         int changed;
-        int removed;
-        long t1;
         long t2;
         long t3;
         try (ExportCsv.FileWriter file = ExportCsv.open(folder.resolve(FILE), HEADER)) {
@@ -167,47 +203,10 @@ public class SusExport {
                 worklist.refresh();
             }
             changed = markers.values().stream().mapToInt(Integer::intValue).sum();
-            t1 = System.nanoTime();
-
-            // registered episodes that are no longer registrable (the removal list), in SQL
-            jdbc.sql("""
-                    CREATE TEMPORARY TABLE sus_removed (ord bigint, episode_key text, person_key char(64), cells text[])
-                    ON COMMIT DROP""").update();
-            jdbc.sql("""
-                            INSERT INTO sus_removed (ord, episode_key, person_key, cells)
-                            WITH state AS (%s)
-                            SELECT row_number() OVER (ORDER BY s.cells[%d] COLLATE "C", s.cells[%d] COLLATE "C",
-                                                               s.episode_key COLLATE "C") AS ord,
-                                   s.episode_key, s.person_key,
-                                   ARRAY[s.episode_key, s.cells[%d], s.cells[%d],
-                                         CASE
-                                           WHEN EXISTS (SELECT 1 FROM episode WHERE project_id = ? AND person_key = s.person_key
-                                                           AND protected_identity) THEN 'skyddad identitet'
-                                           WHEN EXISTS (SELECT 1 FROM episode WHERE project_id = ? AND episode_key = s.episode_key
-                                                           AND NOT consent) THEN 'samtycke saknas'
-                                           WHEN EXISTS (SELECT 1 FROM episode WHERE project_id = ? AND person_key = s.person_key
-                                                           AND start_date = CAST(s.cells[%d] AS date) AND void)
-                                                THEN 'felregistrerad (FELREG)'
-                                           ELSE 'finns inte längre i leveranserna'
-                                         END,
-                                         CAST(s.export_id AS text), s.file_name, CAST(s.position + 1 AS text)] AS cells
-                              FROM state s
-                             WHERE s.marker <> ?
-                               AND NOT EXISTS (SELECT 1 FROM %s
-                                                WHERE f.run_id = ? AND f.episode_key = s.episode_key
-                                                  AND NOT f.anonymous AND e.pnr_encrypted IS NOT NULL
-                                                  AND NOT EXISTS (SELECT 1 FROM episode p
-                                                                   WHERE p.project_id = e.project_id
-                                                                     AND p.person_key = e.person_key
-                                                                     AND p.protected_identity))"""
-                            .formatted(ExportHistory.SUS_STATE, START + 1, TEAM + 1, TEAM + 1, START + 1, START + 1,
-                                    Participations.FROM))
-                    .params(project.id(), project.id(), project.id(), project.id(), BORTTAGEN, outcomeRun).update();
-            removed = jdbc.sql("SELECT count(*) FROM sus_removed").query(Integer.class).single();
             t2 = System.nanoTime();
 
             if (changed == 0 && removed == 0) {
-                log.info("{} {}: delta {} ms, removals {} ms, nothing to write", JOB, project.id(), ms(t0, t1),
+                log.info("{} {}: removals {} ms, delta {} ms, nothing to write", JOB, project.id(), ms(t0, t1),
                         ms(t1, t2));
                 List<String> summary = new ArrayList<>();
                 summary.add(JOB + " " + project.id() + " per " + asOf + ": inga ändringar sedan förra exporten"
@@ -246,8 +245,8 @@ public class SusExport {
             history.forEachRow(id, ExportHistory.REMOVED, r -> list.row(r.cells()));
             list.refresh();
         }
-        log.info("{} {}: delta {} ms, removals {} ms, file {} ms, history {} ms, removal list {} ms", JOB, project.id(),
-                ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, System.nanoTime()));
+        log.info("{} {}: removals {} ms, delta {} ms, rest of the file {} ms, history {} ms, removal list {} ms", JOB,
+                project.id(), ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, System.nanoTime()));
 
         String head = JOB + " " + project.id() + " per " + asOf;
         List<String> summary = new ArrayList<>();
