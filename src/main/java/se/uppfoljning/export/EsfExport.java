@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import se.uppfoljning.config.ConfigException;
@@ -27,6 +29,7 @@ import se.uppfoljning.report.FormulaGuard;
  */
 @Component
 public class EsfExport {
+    private static final Logger log = LoggerFactory.getLogger(EsfExport.class);
     public static final String JOB = "esf-export";
     public static final List<String> HEADER = List.of("personnummer", "projekt", "team", "handelse", "startdatum",
             "slutdatum", "kon", "fodelsear", "utbildningsniva", "funktionsnedsattning", "avslutsanledning", "rattelse");
@@ -105,6 +108,7 @@ public class EsfExport {
         Path folder = ExportFolders.registration(out, project.id());
         Map<String, Month> now = new HashMap<>();
         String firstChanged = null;
+        long t0 = System.nanoTime();
         for (String m : months) {
             Month month = scan(project, YearMonth.parse(m), delivered.get(m), outcomeRun, folder);
             now.put(m, month);
@@ -114,6 +118,7 @@ public class EsfExport {
         List<String> summary = new ArrayList<>();
         String head = JOB + " " + project.id() + " " + requested + " per " + asOf;
         List<Long> ids = new ArrayList<>();
+        long t1 = System.nanoTime();
         for (String m : months) {
             ExportRun last = delivered.get(m);
             boolean isNew = last == null && m.equals(requested.toString());
@@ -122,6 +127,8 @@ public class EsfExport {
             String reason = isNew ? "NEW" : now.get(m).changed() ? "CORRECTION" : "REISSUE";
             ids.add(write(project, now.get(m), reason, asOf, outcomeRun, executionId, folder, summary));
         }
+        log.info("{} {}: {} months compared in {} ms, {} written in {} ms", JOB, project.id(), months.size(),
+                (t1 - t0) / 1_000_000, ids.size(), (System.nanoTime() - t1) / 1_000_000);
         if (ids.isEmpty()) {
             summary.add(0, head + ": månaden är redan exporterad (export " + delivered.get(requested.toString()).exportId()
                     + ") och ingen exporterad månad har ändrats; ingen fil skrevs.");
@@ -138,7 +145,9 @@ public class EsfExport {
     /**
      * The month's START and SLUT rows with each one's hash in the month's latest delivery: columns
      * {@link Participations#COLUMNS}, then event, its date and the delivered hash (null: not delivered).
-     * Parameters: the delivery's export id (null for none), the run, the month's first and last day.
+     * Parameters: the delivery's export id (null for none), the run, the month's first and last day
+     * ({@link #monthParameters}). The month's episodes are picked before the join with the register
+     * (a start or an end in the month), else every episode of the run was joined and then dropped.
      */
     private static String monthRows(String order) {
         return """
@@ -148,7 +157,14 @@ public class EsfExport {
                   LEFT JOIN export_row r ON r.export_id = CAST(? AS bigint) AND r.part = 'file'
                                         AND r.episode_key = f.episode_key AND r.event = ev.event
                  WHERE f.run_id = ? AND ev.day BETWEEN ? AND ?
+                   AND (f.start_date BETWEEN ? AND ? OR f.end_date BETWEEN ? AND ?)
                  ORDER BY %s""".formatted(Participations.COLUMNS, Participations.FROM, order);
+    }
+
+    private static Object[] monthParameters(ExportRun last, long outcomeRun, YearMonth m) {
+        LocalDate from = m.atDay(1);
+        LocalDate to = m.atEndOfMonth();
+        return new Object[] {last == null ? null : last.exportId(), outcomeRun, from, to, from, to, from, to};
     }
 
     /** The worklist's order: starts, then ends, each in the participations' order. */
@@ -187,7 +203,7 @@ public class EsfExport {
                 if (last != null && !differs[0]) {
                     differs[0] = !ExportRow.hashOf(content(project, p, event), p.personKey()).equals(delivered);
                 }
-            }, last == null ? null : last.exportId(), outcomeRun, m.atDay(1), m.atEndOfMonth());
+            }, monthParameters(last, outcomeRun, m));
             worklist = list.rows();
             list.refresh();
         }
@@ -228,7 +244,7 @@ public class EsfExport {
                 cells.add(corrected ? "J" : "N");
                 file.row(cells, PNR_COLUMN, cipher.decrypt(p.pnrEncrypted()));
                 kept.add(new ExportRow(p.episodeKey(), event, p.personKey(), null, hash, corrected ? "J" : "N", cells));
-            }, last == null ? null : last.exportId(), outcomeRun, m.atDay(1), m.atEndOfMonth());
+            }, monthParameters(last, outcomeRun, m));
             kept.flush();
             rows = file.rows();
             sha = file.finish();

@@ -1,6 +1,9 @@
 package se.uppfoljning.export;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,10 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,25 +63,19 @@ public class ExportHistory {
     }
 
     /**
-     * Records an export whose rows are already in the database (a temporary table of the export's
-     * transaction), so that they never pass through memory: each query gives the columns
-     * {@code ord, episode_key, event, person_key, row_hash, marker, cells}, and a part's positions
-     * follow {@code ord}. Returns the export's id.
+     * Copies rows that are already in the database (a temporary table of the export's transaction)
+     * into a started export's part, so that they never pass through memory: the query gives the
+     * columns {@code position, episode_key, event, person_key, row_hash, marker, cells}.
      */
-    public long record(ExportRun run, String fileRows, String removedRows) {
-        long id = record(run, List.of(), List.of());
-        insertSelected(id, FILE, fileRows);
-        if (removedRows != null) insertSelected(id, REMOVED, removedRows);
-        return id;
-    }
-
-    private void insertSelected(long exportId, String part, String rows) {
+    void insertSelected(long exportId, String part, String rows, Object... args) {
+        Object[] params = new Object[args.length + 2];
+        params[0] = exportId;
+        params[1] = part;
+        System.arraycopy(args, 0, params, 2, args.length);
         template.update("""
                 INSERT INTO export_row (export_id, part, position, episode_key, event, person_key, row_hash, marker,
                                         cells)
-                SELECT ?, ?, CAST(row_number() OVER (ORDER BY q.ord) AS integer), q.episode_key, q.event, q.person_key,
-                       q.row_hash, q.marker, q.cells
-                  FROM (%s) q""".formatted(rows), exportId, part);
+                SELECT ?, ?, q.* FROM (%s) q""".formatted(rows), params);
     }
 
     /**
@@ -85,34 +86,60 @@ public class ExportHistory {
         return record(run, List.of(), List.of());
     }
 
-    /** Inserts a started export's rows in batches; call {@link RowWriter#flush} at the end. */
+    /**
+     * Adds a started export's rows as they come, position by position, with COPY in chunks (an
+     * INSERT per row cost more than the rest of the export); call {@link RowWriter#flush} at the end.
+     */
     RowWriter rowWriter(long exportId, String part) {
-        return new RowWriter(new RowBatch(template, """
-                INSERT INTO export_row (export_id, part, position, episode_key, event, person_key, row_hash, marker,
-                                        cells)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"""), exportId, part);
+        return new RowWriter(template.getDataSource(), exportId, part, 0);
+    }
+
+    /** The same, going on after the part's first {@code position} rows. */
+    RowWriter rowWriter(long exportId, String part, int position) {
+        return new RowWriter(template.getDataSource(), exportId, part, position);
     }
 
     /** The rows of one export and part, in file order, given position by position. */
     static final class RowWriter {
-        private final RowBatch batch;
-        private final long exportId;
-        private final String part;
+        /** Characters of COPY text sent at a time. */
+        private static final int CHUNK = 1 << 20;
+
+        private final DataSource dataSource;
+        private final String prefix;
+        private final StringBuilder pending = new StringBuilder(CHUNK + 4096);
         private int position;
 
-        private RowWriter(RowBatch batch, long exportId, String part) {
-            this.batch = batch;
-            this.exportId = exportId;
-            this.part = part;
+        private RowWriter(DataSource dataSource, long exportId, String part, int position) {
+            this.dataSource = dataSource;
+            this.prefix = exportId + "\t" + part + "\t";
+            this.position = position;
         }
 
         void add(ExportRow row) {
-            batch.add(exportId, part, ++position, row.episodeKey(), row.event(), row.personKey(), row.hash(),
-                    row.marker(), row.cells());
+            pending.append(prefix).append(++position).append('\t');
+            CopyText.value(pending, row.episodeKey()).append('\t');
+            CopyText.value(pending, row.event()).append('\t');
+            CopyText.value(pending, row.personKey()).append('\t');
+            CopyText.value(pending, row.hash()).append('\t');
+            CopyText.value(pending, row.marker()).append('\t');
+            CopyText.array(pending, row.cells()).append('\n');
+            if (pending.length() >= CHUNK) flush();
         }
 
+        /** Sends what is pending, on the transaction's connection (between two fetches of a cursor on it). */
         void flush() {
-            batch.flush();
+            if (pending.isEmpty()) return;
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                        COPY export_row (export_id, part, position, episode_key, event, person_key, row_hash, marker,
+                                         cells) FROM STDIN""", new StringReader(pending.toString()));
+                pending.setLength(0);
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException("Could not add the export's rows to the history", e);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
         }
     }
 
@@ -120,6 +147,14 @@ public class ExportHistory {
     public void finish(long exportId, String sha256, int rows) {
         jdbc.sql("UPDATE export_run SET file_sha256 = ?, row_count = ? WHERE export_id = ?")
                 .params(sha256, rows, exportId).update();
+    }
+
+    /** Sets a started export's SHA-256, row count and the counts only known once every participation was read. */
+    public void finish(long exportId, String sha256, int rows, int worklist, int anonymous) {
+        jdbc.sql("""
+                        UPDATE export_run SET file_sha256 = ?, row_count = ?, worklist_count = ?, anonymous_count = ?
+                         WHERE export_id = ?""")
+                .params(sha256, rows, worklist, anonymous, exportId).update();
     }
 
     /** Whether any SUS export of the project has carried a row (its first export is NEW, the rest DELTA). */

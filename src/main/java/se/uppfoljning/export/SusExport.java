@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,6 +27,7 @@ import se.uppfoljning.report.FormulaGuard;
  */
 @Component
 public class SusExport {
+    private static final Logger log = LoggerFactory.getLogger(SusExport.class);
     public static final String JOB = "sus-export";
     public static final String FILE = "sus-registrering.csv";
     public static final String WORKLIST = "sus-registrering-att-komplettera.csv";
@@ -77,9 +80,10 @@ public class SusExport {
 
     /**
      * The delta is computed without holding the project's episodes: the participations are read with
-     * a cursor beside each one's registered state (joined in SQL), the changed rows go to a temporary
-     * table of the transaction, the removals are selected in SQL, and the file is written from the
-     * temporary table row by row, in the order NY, ANDRAD, AVSLUTAD (each in the participations' order).
+     * a cursor beside each one's registered state (joined in SQL). NY rows, which come first in the
+     * file, are written to it and to the history as they come (the first export is all NY); ANDRAD and
+     * AVSLUTAD rows wait in a temporary table of the transaction and follow, in that order (each in the
+     * participations' order). The removals are selected in SQL.
      */
     public ExportResult export(ProjectConfig project, LocalDate asOf, long outcomeRun, Long executionId, Path out)
             throws Exception {
@@ -89,63 +93,20 @@ public class SusExport {
     private ExportResult exportInTransaction(ProjectConfig project, LocalDate asOf, long outcomeRun, Long executionId,
                                              Path out) throws Exception {
         Path folder = ExportFolders.registration(out, project.id());
+        long t0 = System.nanoTime();
         jdbc.sql("DROP TABLE IF EXISTS pg_temp.sus_delta, pg_temp.sus_removed").update();
         jdbc.sql("""
-                CREATE TEMPORARY TABLE sus_delta (seq integer, marker_order integer, episode_id bigint,
-                    episode_key text, person_key char(64), row_hash char(64), marker text, cells text[])
+                CREATE TEMPORARY TABLE sus_delta (position integer, episode_id bigint, episode_key text,
+                    person_key char(64), row_hash char(64), marker text, cells text[])
                 ON COMMIT DROP""").update();
+        boolean first = !history.susRegistered(project.id());
+        // the export's id is taken at its first row (or its first removal), so that an export that
+        // writes nothing takes none
+        Export export = new Export(new ExportRun(0, ExportRun.SUS, project.id(), null, 1, first ? "NEW" : "DELTA",
+                asOf, outcomeRun, executionId, FILE, HEADER, PNR_COLUMN, "0".repeat(64), 0, 0, 0));
 
-        // the participations beside their registered state; changed rows to sus_delta, incomplete to the worklist
-        Map<String, Integer> markers = new LinkedHashMap<>();
-        MARKER_ORDER.forEach(m -> markers.put(m, 0));
-        int[] anonymous = {0};
-        int[] seq = {0};
-        int worklistRows;
-        RowBatch delta = new RowBatch(template, """
-                INSERT INTO sus_delta (seq, marker_order, episode_id, episode_key, person_key, row_hash, marker, cells)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
-        try (ExportCsv.FileWriter worklist = ExportCsv.open(folder.resolve(WORKLIST), WORKLIST_HEADER)) {
-            participations.query("""
-                            WITH state AS (%s)
-                            SELECT %s, e.episode_id, s.row_hash, s.marker, s.cells[%d]
-                              FROM %s LEFT JOIN state s ON s.episode_key = f.episode_key
-                             WHERE f.run_id = ?
-                             ORDER BY %s""".formatted(ExportHistory.SUS_STATE, Participations.COLUMNS, END + 1,
-                            Participations.FROM, Participations.ORDER),
-                    (p, rs) -> {
-                        if (!p.registrable()) {
-                            anonymous[0]++;
-                            return;
-                        }
-                        List<String> missing = missing(p);
-                        if (!missing.isEmpty()) {
-                            worklist.row(List.of(p.episodeKey(), p.team(), p.start().toString(),
-                                    String.join(", ", missing)));
-                            return;
-                        }
-                        int c = Participations.NEXT_COLUMN;
-                        long episodeId = rs.getLong(c);
-                        String previousHash = rs.getString(c + 1);
-                        String previousMarker = rs.getString(c + 2);
-                        String previousEnd = rs.getString(c + 3);
-                        List<String> content = content(project, p);
-                        String hash = ExportRow.hashOf(content, p.personKey());
-                        String marker = marker(previousHash, previousMarker, previousEnd, hash, content);
-                        if (marker == null) return;
-                        List<String> cells = new ArrayList<>(content.size() + 1);
-                        cells.add(marker);
-                        cells.addAll(content);
-                        markers.merge(marker, 1, Integer::sum);
-                        delta.add(++seq[0], MARKER_ORDER.indexOf(marker), episodeId, p.episodeKey(), p.personKey(),
-                                hash, marker, cells);
-                    }, project.id(), outcomeRun);
-            delta.flush();
-            worklistRows = worklist.rows();
-            worklist.refresh();
-        }
-        int changed = seq[0];
-
-        // registered episodes that are no longer registrable (the removal list), in SQL
+        // registered episodes that are no longer registrable (the removal list), in SQL, before this
+        // export's own rows join the registered state
         jdbc.sql("""
                 CREATE TEMPORARY TABLE sus_removed (ord bigint, episode_key text, person_key char(64), cells text[])
                 ON COMMIT DROP""").update();
@@ -180,44 +141,115 @@ public class SusExport {
                                 Participations.FROM))
                 .params(project.id(), project.id(), project.id(), project.id(), BORTTAGEN, outcomeRun).update();
         int removed = jdbc.sql("SELECT count(*) FROM sus_removed").query(Integer.class).single();
+        long t1 = System.nanoTime();
 
-        List<String> summary = new ArrayList<>();
-        String head = JOB + " " + project.id() + " per " + asOf;
-        if (changed == 0 && removed == 0) {
-            summary.add(head + ": inga ändringar sedan förra exporten"
-                    + history.latest(project.id(), ExportRun.SUS, null).map(x -> " (export " + x.exportId() + ")").orElse("")
-                    + "; ingen fil skrevs.");
-            tail(summary, worklistRows, anonymous[0], folder);
-            return new ExportResult(false, List.of(), summary);
-        }
-
-        boolean first = !history.susRegistered(project.id());
-        long id;
+        // the participations beside their registered state; NY rows to the file and the history,
+        // the other changed rows to sus_delta (positions counted per marker), incomplete ones to the worklist
+        Map<String, Integer> markers = new LinkedHashMap<>();
+        MARKER_ORDER.forEach(m -> markers.put(m, 0));
+        int[] anonymous = {0};
+        int worklistRows;
+        RowBatch delta = new RowBatch(template, """
+                INSERT INTO sus_delta (position, episode_id, episode_key, person_key, row_hash, marker, cells)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""");
         String sha;
+        int changed;
+        long t2;
+        long t3;
         try (ExportCsv.FileWriter file = ExportCsv.open(folder.resolve(FILE), HEADER)) {
+            try (ExportCsv.FileWriter worklist = ExportCsv.open(folder.resolve(WORKLIST), WORKLIST_HEADER)) {
+                participations.query("""
+                                WITH state AS (%s)
+                                SELECT %s, e.episode_id, s.row_hash, s.marker, s.cells[%d]
+                                  FROM %s LEFT JOIN state s ON s.episode_key = f.episode_key
+                                 WHERE f.run_id = ?
+                                 ORDER BY %s""".formatted(ExportHistory.SUS_STATE, Participations.COLUMNS, END + 1,
+                                Participations.FROM, Participations.ORDER),
+                        (p, rs) -> {
+                            if (!p.registrable()) {
+                                anonymous[0]++;
+                                return;
+                            }
+                            List<String> missing = missing(p);
+                            if (!missing.isEmpty()) {
+                                worklist.row(List.of(p.episodeKey(), p.team(), p.start().toString(),
+                                        String.join(", ", missing)));
+                                return;
+                            }
+                            int c = Participations.NEXT_COLUMN;
+                            long episodeId = rs.getLong(c);
+                            String previousHash = rs.getString(c + 1);
+                            String previousMarker = rs.getString(c + 2);
+                            String previousEnd = rs.getString(c + 3);
+                            List<String> content = content(project, p);
+                            String hash = ExportRow.hashOf(content, p.personKey());
+                            String marker = marker(previousHash, previousMarker, previousEnd, hash, content);
+                            if (marker == null) return;
+                            List<String> cells = new ArrayList<>(content.size() + 1);
+                            cells.add(marker);
+                            cells.addAll(content);
+                            int position = markers.merge(marker, 1, Integer::sum);
+                            if (marker.equals(NY)) {
+                                file.row(cells, PNR_COLUMN, cipher.decrypt(p.pnrEncrypted()));
+                                export.rows().add(new ExportRow(p.episodeKey(), null, p.personKey(), null, hash, marker,
+                                        cells));
+                            } else {
+                                delta.add(position, episodeId, p.episodeKey(), p.personKey(), hash, marker, cells);
+                            }
+                        }, project.id(), outcomeRun);
+                delta.flush();
+                export.flush();
+                worklistRows = worklist.rows();
+                worklist.refresh();
+            }
+            changed = markers.values().stream().mapToInt(Integer::intValue).sum();
+            t2 = System.nanoTime();
+
+            if (changed == 0 && removed == 0) {
+                log.info("{} {}: removals {} ms, delta {} ms, nothing to write", JOB, project.id(), ms(t0, t1),
+                        ms(t1, t2));
+                List<String> summary = new ArrayList<>();
+                summary.add(JOB + " " + project.id() + " per " + asOf + ": inga ändringar sedan förra exporten"
+                        + history.latest(project.id(), ExportRun.SUS, null).map(x -> " (export " + x.exportId() + ")")
+                        .orElse("") + "; ingen fil skrevs.");
+                tail(summary, worklistRows, anonymous[0], folder);
+                return new ExportResult(false, List.of(), summary);
+            }
+
+            // ANDRAD, then AVSLUTAD, after the NY rows
+            int ny = markers.get(NY);
+            int andrad = markers.get(ANDRAD);
             participations.rows("""
                             SELECT d.cells, e.pnr_encrypted FROM sus_delta d JOIN episode e ON e.episode_id = d.episode_id
-                             ORDER BY d.marker_order, d.seq""",
-                    rs -> file.row(Participations.list(rs.getArray(1)), PNR_COLUMN, cipher.decrypt(rs.getBytes(2))));
+                             ORDER BY d.marker = ?, d.position""",
+                    rs -> file.row(Participations.list(rs.getArray(1)), PNR_COLUMN, cipher.decrypt(rs.getBytes(2))),
+                    AVSLUTAD);
             sha = file.finish();
-            id = history.record(new ExportRun(0, ExportRun.SUS, project.id(), null, 1, first ? "NEW" : "DELTA", asOf,
-                            outcomeRun, executionId, FILE, HEADER, PNR_COLUMN, sha, changed, worklistRows, anonymous[0]),
-                    """
-                            SELECT CAST(marker_order AS bigint) * 2147483648 + seq AS ord, episode_key,
-                                   CAST(NULL AS text) AS event, person_key, row_hash, marker, cells
-                              FROM sus_delta""",
-                    """
-                            SELECT ord, episode_key, CAST(NULL AS text) AS event, person_key,
-                                   CAST(NULL AS char(64)) AS row_hash, 'BORTTAGEN' AS marker, cells
-                              FROM sus_removed""");
+            t3 = System.nanoTime();
+            long id = export.id();
+            history.insertSelected(id, ExportHistory.FILE, """
+                    SELECT CASE WHEN marker = ? THEN CAST(? AS integer) ELSE CAST(? AS integer) END + position,
+                           episode_key, CAST(NULL AS text), person_key, row_hash, marker, cells
+                      FROM sus_delta""", AVSLUTAD, ny + andrad, ny);
+            history.insertSelected(id, ExportHistory.REMOVED, """
+                    SELECT CAST(ord AS integer), episode_key, CAST(NULL AS text), person_key, CAST(NULL AS char(64)),
+                           CAST(? AS text), cells
+                      FROM sus_removed""", BORTTAGEN);
+            history.finish(id, sha, changed, worklistRows, anonymous[0]);
             file.commit();
         }
+        long t4 = System.nanoTime();
+        long id = export.id();
         ExportAudit.written(JOB, project.id(), id, FILE, changed, sha);
         try (ExportCsv.FileWriter list = ExportCsv.open(folder.resolve(REMOVALS), REMOVALS_HEADER)) {
             history.forEachRow(id, ExportHistory.REMOVED, r -> list.row(r.cells()));
             list.refresh();
         }
+        log.info("{} {}: removals {} ms, delta {} ms, rest of the file {} ms, history {} ms, removal list {} ms", JOB,
+                project.id(), ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, System.nanoTime()));
 
+        String head = JOB + " " + project.id() + " per " + asOf;
+        List<String> summary = new ArrayList<>();
         summary.add(head + ": export " + id + " -> " + folder.resolve(FILE));
         summary.add("  sha256 " + sha);
         summary.add("  rader: NY " + markers.get(NY) + ", ANDRAD " + markers.get(ANDRAD) + ", AVSLUTAD "
@@ -228,6 +260,36 @@ public class SusExport {
         }
         tail(summary, worklistRows, anonymous[0], folder);
         return new ExportResult(true, List.of(id), summary);
+    }
+
+    /** The export being recorded: started in the history when its id is first needed. */
+    private final class Export {
+        private final ExportRun run;
+        private long id;
+        private ExportHistory.RowWriter rows;
+
+        Export(ExportRun run) {
+            this.run = run;
+        }
+
+        long id() {
+            if (id == 0) id = history.start(run);
+            return id;
+        }
+
+        /** The file part's rows, from position 1. */
+        ExportHistory.RowWriter rows() {
+            if (rows == null) rows = history.rowWriter(id(), ExportHistory.FILE);
+            return rows;
+        }
+
+        void flush() {
+            if (rows != null) rows.flush();
+        }
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     private static void tail(List<String> summary, int worklist, int anonymous, Path folder) {
