@@ -46,7 +46,7 @@ public class RegisterLoader {
             if (BigDecimal.valueOf(rejected).compareTo(maxRejectShare.multiply(BigDecimal.valueOf(read))) > 0) {
                 failOverThreshold(file, read, rejected, maxRejectShare);
             } else {
-                loadOrSupersede(file, read, rejected);
+                loadOrSupersede(file, read, staged, rejected);
             }
         }
         if (!merged.isEmpty()) jdbc.sql("ANALYZE person").update();
@@ -65,7 +65,7 @@ public class RegisterLoader {
                         + " file and deliver the file again.");
     }
 
-    private void loadOrSupersede(ExtractFile file, int read, int rejected) {
+    private void loadOrSupersede(ExtractFile file, int read, int staged, int rejected) {
         Optional<Long> newer = jdbc.sql("""
                         SELECT file_id FROM extract_file
                          WHERE project_id = ? AND scope = ? AND status = 'LOADED' AND file_id <> ?
@@ -89,7 +89,7 @@ public class RegisterLoader {
             jdbc.sql("UPDATE extract_file SET status = 'SUPERSEDED', superseded_by = ? WHERE file_id = ?")
                     .params(file.fileId(), old).update();
         }
-        int loaded = merge.merge(file.source(), file.fileId());
+        int loaded = merge.merge(file.source(), file.fileId(), staged);
         finish(file, "LOADED", null, read, loaded, rejected);
         if (read == 0 && !replaced.isEmpty()) noteEmptyReplacement(file, replaced);
     }

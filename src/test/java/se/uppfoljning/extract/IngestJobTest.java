@@ -280,6 +280,36 @@ class IngestJobTest extends DatabaseTest {
                         "insatser_af_2026-10-31.csv:LOADED");
     }
 
+    @Test
+    void episodesForeignKeysEndAsTheMigrationsMadeThemWhetherALoadDropsThemOrChecksRowByRow() throws Exception {
+        String keys = """
+                SELECT string_agg(conname || ' ' || pg_get_constraintdef(oid), '; ' ORDER BY conname)
+                  FROM pg_constraint WHERE conrelid = 'episode'::regclass AND contype = 'f'""";
+        String fileKey = "SELECT oid::bigint FROM pg_constraint WHERE conrelid = 'episode'::regclass AND conname = 'episode_file_id_fkey'";
+        String asMigrated = jdbc.sql(keys).query(String.class).single();
+        long migrated = count(fileKey);
+        inbox.csv("deltagare", "deltagare_2026-10-31.csv", lines(DELTAGARE_HEADER, validEpisodes(0, 20)));
+
+        fixture.ingest("stockholmskraften", inbox.root());
+
+        // into an empty table: the keys were dropped for the insert and added back
+        assertThat(count(fileKey)).isNotEqualTo(migrated);
+        assertThat(jdbc.sql(keys).query(String.class).single()).isEqualTo(asMigrated)
+                .contains("episode_file_id_fkey FOREIGN KEY (file_id) REFERENCES extract_file(file_id)")
+                .contains("episode_person_key_fkey FOREIGN KEY (person_key) REFERENCES person(person_key)");
+        long afterFirst = count(fileKey);
+        inbox.csv("deltagare", "deltagare_ost_2026-10-31.csv", lines(DELTAGARE_HEADER, validEpisodes(100, 1)));
+
+        IngestRunner.Result result = fixture.ingest("stockholmskraften", inbox.root());
+
+        // one row next to twenty: checked as it goes in, the keys untouched
+        assertThat(result.status()).isEqualTo(Status.DONE);
+        assertThat(count(fileKey)).isEqualTo(afterFirst);
+        assertThat(jdbc.sql(keys).query(String.class).single()).isEqualTo(asMigrated);
+        assertThat(count("SELECT count(*) FROM episode")).isEqualTo(21);
+        assertThat(count("SELECT count(*) FROM episode e WHERE NOT EXISTS (SELECT 1 FROM person p WHERE p.person_key = e.person_key)")).isZero();
+    }
+
     /** The reject file read back: line number → its six fields. */
     private Map<Integer, String[]> rejects(String source, String fileName) throws Exception {
         Path file = fixture.out().resolve("rejects").resolve(source).resolve(fileName + ".rejects.csv");
