@@ -1,14 +1,17 @@
 package se.uppfoljning.register;
 
 import java.math.BigDecimal;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import se.uppfoljning.extract.ExtractFile;
 import se.uppfoljning.extract.FileRegistry;
+import se.uppfoljning.extract.Source;
 
 /**
  * Finishes the files of a run: a file with more rejected rows than the allowed share fails as a
@@ -34,9 +37,19 @@ public class RegisterLoader {
      */
     static final String LOAD_WORK_MEM = "256MB";
 
+    /**
+     * One register load at a time on a database, whatever the project: a large file's merge drops
+     * episode's foreign keys and adds them back ({@link RegisterMerge}), which locks episode, person
+     * and extract_file in an order another project's load, inserting persons first, would take
+     * the other way round (a deadlock PostgreSQL would end by failing one of the jobs). The lock is
+     * the transaction's and goes with its commit or rollback; a second load waits for the first.
+     */
+    private static final String ONE_LOAD_AT_A_TIME = "SELECT pg_advisory_xact_lock(hashtext('uppfoljning.loadRegister'))";
+
     public void load(String projectId, BigDecimal maxRejectShare) {
+        jdbc.sql(ONE_LOAD_AT_A_TIME).query((rs, n) -> 0).list();
         jdbc.sql("SELECT set_config('work_mem', ?, true)").param(LOAD_WORK_MEM).query(String.class).single();
-        java.util.Set<se.uppfoljning.extract.Source> merged = java.util.EnumSet.noneOf(se.uppfoljning.extract.Source.class);
+        Set<Source> merged = EnumSet.noneOf(Source.class);
         for (ExtractFile file : registry.pending(projectId)) {
             merged.add(file.source());
             int staged = merge.countStaged(file.source(), file.fileId());
