@@ -25,6 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
+import se.uppfoljning.database.CopyText;
+
 /**
  * The export history (export_run, export_row): what each export wrote, the state the next delta is
  * measured against, and everything needed to write an export again byte for byte.
@@ -105,24 +107,23 @@ public class ExportHistory {
         private static final int CHUNK = 1 << 20;
 
         private final DataSource dataSource;
-        private final String prefix;
+        private final long exportId;
+        private final String part;
         private final StringBuilder pending = new StringBuilder(CHUNK + 4096);
         private int position;
 
         private RowWriter(DataSource dataSource, long exportId, String part, int position) {
             this.dataSource = dataSource;
-            this.prefix = exportId + "\t" + part + "\t";
+            this.exportId = exportId;
+            this.part = part;
             this.position = position;
         }
 
         void add(ExportRow row) {
-            pending.append(prefix).append(++position).append('\t');
-            CopyText.value(pending, row.episodeKey()).append('\t');
-            CopyText.value(pending, row.event()).append('\t');
-            CopyText.value(pending, row.personKey()).append('\t');
-            CopyText.value(pending, row.hash()).append('\t');
-            CopyText.value(pending, row.marker()).append('\t');
-            CopyText.array(pending, row.cells()).append('\n');
+            new CopyText().add(exportId).add(part).add(++position).add(row.episodeKey()).add(row.event())
+                    .add(row.personKey()).add(row.hash()).add(row.marker()).addQuoted(row.cells())
+                    .appendTo(pending);
+            pending.append('\n');
             if (pending.length() >= CHUNK) flush();
         }
 

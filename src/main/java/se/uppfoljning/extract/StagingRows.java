@@ -2,6 +2,7 @@ package se.uppfoljning.extract;
 
 import java.util.List;
 
+import se.uppfoljning.database.CopyText;
 import se.uppfoljning.identity.PersonKeyHasher;
 import se.uppfoljning.identity.PersonnummerCipher;
 

@@ -18,6 +18,8 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
+import se.uppfoljning.database.CopyText;
+
 /**
  * Checks and writes a chunk with PostgreSQL COPY: valid rows into their staging tables, rejected rows
  * into the reject table. It runs on the chunk's own transaction, so the rows and the reader's saved

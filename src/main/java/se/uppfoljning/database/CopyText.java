@@ -1,14 +1,17 @@
-package se.uppfoljning.extract;
+package se.uppfoljning.database;
 
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-/** Builds one line of PostgreSQL's COPY text format: tab-separated, \N for NULL, backslash escapes. */
-final class CopyText {
+/**
+ * Builds one line of PostgreSQL's COPY text format: tab-separated, \N for NULL, backslash escapes.
+ * The staging of extract rows and the export history both copy their rows in with it.
+ */
+public final class CopyText {
     private final StringBuilder line = new StringBuilder(256);
 
-    CopyText add(Object value) {
+    public CopyText add(Object value) {
         if (!line.isEmpty()) line.append('\t');
         if (value == null) {
             line.append("\\N");
@@ -38,6 +41,38 @@ final class CopyText {
             escape(value.toString());
         }
         return this;
+    }
+
+    /**
+     * A list of any text as a text array literal: every element quoted, so that commas, braces,
+     * quotes, spaces, the word NULL and the empty string come back as they were (the export's cells
+     * come from the extracts and may hold anything).
+     */
+    public CopyText addQuoted(List<String> cells) {
+        if (!line.isEmpty()) line.append('\t');
+        StringBuilder literal = new StringBuilder(16 * cells.size() + 2).append('{');
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) literal.append(',');
+            String c = cells.get(i);
+            if (c == null) {
+                literal.append("NULL");
+            } else {
+                literal.append('"');
+                for (int k = 0; k < c.length(); k++) {
+                    char ch = c.charAt(k);
+                    if (ch == '"' || ch == '\\') literal.append('\\');
+                    literal.append(ch);
+                }
+                literal.append('"');
+            }
+        }
+        escape(literal.append('}').toString());
+        return this;
+    }
+
+    /** Appends the line, without a line break, to a buffer of lines. */
+    public void appendTo(StringBuilder lines) {
+        lines.append(line);
     }
 
     private void twoDigits(int v) {

@@ -1,4 +1,4 @@
-package se.uppfoljning.export;
+package se.uppfoljning.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,8 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import se.uppfoljning.DatabaseTest;
 
 /**
- * The export history copies its rows in with COPY: whatever a cell holds (it comes from an extract),
- * PostgreSQL must read back exactly the text and the list the export wrote.
+ * The staging and the export history copy their rows in with COPY: whatever a value or a cell holds
+ * (it comes from an extract), PostgreSQL must read back exactly what was written.
  */
 class CopyTextTest extends DatabaseTest {
     @Autowired
@@ -32,9 +32,8 @@ class CopyTextTest extends DatabaseTest {
         String marker = "tab\tand \\ backslash\nnewline";
 
         StringBuilder line = new StringBuilder();
-        CopyText.value(line, marker).append('\t');
-        CopyText.value(line, null).append('\t');
-        CopyText.array(line, cells).append('\n');
+        new CopyText().add(marker).add(null).addQuoted(cells).appendTo(line);
+        line.append('\n');
 
         try (Connection c = dataSource.getConnection()) {
             c.createStatement().execute("CREATE TEMP TABLE copied (marker text, missing text, cells text[])");
