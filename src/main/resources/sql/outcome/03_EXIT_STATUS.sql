@@ -5,28 +5,37 @@
 -- Events of the same day and status from several sources give the same status; the evidence source
 -- shown is then the first in SPEC §5's order: deltagare, af_status, insatser (so that the same
 -- register always gives the same facts).
--- One sort of the run's events (DISTINCT ON) instead of a lookup per episode; the deciding event
--- (rank included) is kept for status_event (09_WRITE_FACTS.sql).
+-- The latest event is the best of three: the person's latest event in the window (one index probe,
+-- 02_STATUS_EVENTS.sql) and the episode's own two dated its end date. The deciding event (rank
+-- included) is kept in episode_fact (09_WRITE_FACTS.sql).
 -- Parameters: :asOf
 DROP TABLE IF EXISTS fact_exit;
 
 CREATE TEMP TABLE fact_exit AS
-WITH latest AS (
-    SELECT DISTINCT ON (s.episode_id) s.episode_id, s.status, s.source, s.event_date, s.rank
-      FROM fact_event s
-      JOIN fact_base g ON g.episode_id = s.episode_id
-     WHERE s.event_date BETWEEN g.end_date AND g.end_date + 28
-     ORDER BY s.episode_id, s.event_date DESC, s.rank ASC,
-              CASE s.source WHEN 'deltagare' THEN 1 WHEN 'af_status' THEN 2 ELSE 3 END
-)
 SELECT f.episode_id,
        coalesce(w.status, 'OKAND') AS exit_status,
        w.source AS exit_evidence_source,
        w.event_date AS exit_evidence_date,
        w.rank AS exit_evidence_rank,
        :asOf - f.end_date < 28 AS exit_preliminary
-  FROM fact_base f
-  LEFT JOIN latest w ON w.episode_id = f.episode_id
- WHERE f.end_date IS NOT NULL;
+  FROM fact_ended f
+  LEFT JOIN LATERAL (
+      SELECT c.* FROM (
+          (SELECT p.status, p.source, p.event_date, p.rank, p.source_order
+             FROM person_event p
+            WHERE NOT f.anonymous AND p.person_key = f.person_key
+              AND p.event_date BETWEEN f.end_date AND f.end_date + 28
+            ORDER BY p.event_date DESC, p.rank, p.source_order
+            LIMIT 1)
+          UNION ALL
+          SELECT f.status_after, 'deltagare', f.end_date, status_rank(f.status_after), 1
+           WHERE f.status_after IS NOT NULL
+          UNION ALL
+          SELECT 'ARBETSSOKANDE', 'af_status', f.end_date, status_rank('ARBETSSOKANDE'), 2
+           WHERE f.registered_at_end
+      ) c
+      ORDER BY c.event_date DESC, c.rank, c.source_order
+      LIMIT 1
+  ) w ON true;
 
 ANALYZE fact_exit;

@@ -4,7 +4,11 @@
 -- project's loaded bistånd extracts is at least the third of them. Before = the three calendar
 -- months before the start month; measurable when the extracts reach back to the first of them.
 -- SUPPORT_REDUCED: mean after < half the mean before, both measurable and the mean before above zero.
--- Not measurable for anonymous participations (R12). Parameters: :project, :asOf
+-- Not measurable for anonymous participations (R12).
+-- Issue 9: each person's months are kept once, in order, with running totals of the amount and of
+-- the paid months; a window's sum is then the difference of two running totals found by binary
+-- search (width_bucket: how many months are <= a day). Joining every ended episode with every month
+-- of the person grew with the square of a person's episodes. Parameters: :project, :asOf
 DROP TABLE IF EXISTS fact_support;
 
 CREATE TEMP TABLE fact_support AS
@@ -15,29 +19,45 @@ WITH coverage AS (
     SELECT person_key, month, sum(amount) AS paid
       FROM payment WHERE project_id = :project AND month <= :asOf
      GROUP BY person_key, month
+), running AS (
+    SELECT person_key, month,
+           (sum(paid) OVER w * 100)::bigint AS paid_total,  -- in öre: a fixed-width array is indexed directly
+           count(*) FILTER (WHERE paid > 0) OVER w AS paid_months
+      FROM monthly
+    WINDOW w AS (PARTITION BY person_key ORDER BY month)
+), person_months AS (
+    SELECT person_key,
+           array_agg(month ORDER BY month) AS months,
+           array_agg(paid_total ORDER BY month) AS totals,
+           array_agg(paid_months ORDER BY month) AS counts
+      FROM running
+     GROUP BY person_key
 ), ended AS (
     SELECT episode_id, person_key, anonymous,
            date_trunc('month', start_date)::date AS start_month,
            date_trunc('month', end_date)::date AS exit_month
       FROM fact_base WHERE end_date IS NOT NULL
-), sums AS (
-    -- one pass: each ended episode joined to the person's months before the start and after the exit
-    SELECT e.episode_id,
-           count(*) FILTER (WHERE m.paid > 0 AND m.month > e.exit_month) AS months_paid_after,
-           coalesce(sum(m.paid) FILTER (WHERE m.month > e.exit_month), 0) / 3 AS mean_after,
-           coalesce(sum(m.paid) FILTER (WHERE m.month < e.start_month), 0) / 3 AS mean_before
+), bounds AS (
+    -- positions in the person's months: after = (exit month, +3 months], before = [start month -3, start month)
+    SELECT e.*, p.totals, p.counts,
+           width_bucket(e.exit_month, p.months) AS after_from,
+           width_bucket((e.exit_month + interval '3 months')::date, p.months) AS after_to,
+           width_bucket((e.start_month - interval '3 months')::date - 1, p.months) AS before_from,
+           width_bucket(e.start_month - 1, p.months) AS before_to
       FROM ended e
-      LEFT JOIN monthly m
-        ON m.person_key = e.person_key
-       AND ((m.month > e.exit_month AND m.month <= e.exit_month + interval '3 months')
-         OR (m.month >= e.start_month - interval '3 months' AND m.month < e.start_month))
-     GROUP BY e.episode_id
+      LEFT JOIN person_months p ON p.person_key = e.person_key
+), sums AS (
+    SELECT episode_id, anonymous, start_month, exit_month,
+           coalesce(counts[after_to], 0) - coalesce(counts[after_from], 0) AS months_paid_after,
+           (coalesce(totals[after_to], 0) - coalesce(totals[after_from], 0)) * 0.01 / 3 AS mean_after,
+           (coalesce(totals[before_to], 0) - coalesce(totals[before_from], 0)) * 0.01 / 3 AS mean_before
+      FROM bounds
 ), measured AS (
-    SELECT e.episode_id,
-           NOT e.anonymous AND c.last_month >= e.exit_month + interval '3 months' AS after_ok,
-           NOT e.anonymous AND c.first_month <= e.start_month - interval '3 months' AS before_ok,
+    SELECT s.episode_id,
+           NOT s.anonymous AND c.last_month >= s.exit_month + interval '3 months' AS after_ok,
+           NOT s.anonymous AND c.first_month <= s.start_month - interval '3 months' AS before_ok,
            s.months_paid_after, s.mean_after, s.mean_before
-      FROM ended e JOIN sums s USING (episode_id) CROSS JOIN coverage c
+      FROM sums s CROSS JOIN coverage c
 )
 SELECT m.episode_id,
        coalesce(m.after_ok, false) AS self_sufficient_measurable,

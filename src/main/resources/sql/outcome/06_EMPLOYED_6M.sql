@@ -3,40 +3,47 @@
 -- a work status runs on D, or else when the latest status event (R15) dated from the end date up to
 -- D is in the work group; an insats that ended before D is no evidence on D. Measurable when
 -- D <= the as-of date; never for anonymous participations (R12).
--- The insatser running on D come from one semi-join and the latest events from one sort of the
--- run's events (same-day events of one rank are of one status; the source as in EXIT_STATUS), not
--- from lookups per episode.
+-- The insatser running on D come from one semi-join; the latest event up to D is found as in
+-- EXIT_STATUS (one index probe of the person's events and the episode's own two; same-day events of
+-- one rank are of one status, the source as in EXIT_STATUS).
 -- Parameters: :run, :project, :asOf
 DROP TABLE IF EXISTS fact_employed;
 
 CREATE TEMP TABLE fact_employed AS
-WITH d AS (
-    SELECT episode_id, person_key, anonymous, end_date, (end_date + interval '6 months')::date AS day
-      FROM fact_base WHERE end_date IS NOT NULL
-), insats_on_day AS (
+WITH insats_on_day AS (
     SELECT d.episode_id
-      FROM d
+      FROM fact_ended d
      WHERE NOT d.anonymous AND d.day <= :asOf AND EXISTS (
            SELECT 1 FROM insats i
              JOIN insats_type t ON t.run_id = :run AND t.code = i.insats AND is_work(t.evidence)
             WHERE i.project_id = :project AND i.person_key = d.person_key
               AND i.start_date <= d.day AND (i.end_date IS NULL OR i.end_date >= d.day))
-), latest AS (
-    SELECT DISTINCT ON (s.episode_id) s.episode_id, s.status, s.source, s.event_date, s.rank
-      FROM fact_event s
-      JOIN d ON d.episode_id = s.episode_id
-     WHERE s.event_date BETWEEN d.end_date AND d.day
-     ORDER BY s.episode_id, s.event_date DESC, s.rank ASC,
-              CASE s.source WHEN 'deltagare' THEN 1 WHEN 'af_status' THEN 2 ELSE 3 END
 )
 SELECT d.episode_id,
        d.day AS employed_6m_day,
        NOT d.anonymous AND d.day <= :asOf AS employed_6m_measurable,
        NOT d.anonymous AND d.day <= :asOf AND (o.episode_id IS NOT NULL OR is_work(l.status)) AS employed_6m,
-       -- the latest event up to D, kept in status_event (09_WRITE_FACTS.sql)
+       -- the latest event up to D, kept in episode_fact (09_WRITE_FACTS.sql)
        l.status AS event_status, l.source AS event_source, l.event_date, l.rank AS event_rank
-  FROM d
+  FROM fact_ended d
   LEFT JOIN insats_on_day o ON o.episode_id = d.episode_id
-  LEFT JOIN latest l ON l.episode_id = d.episode_id;
+  LEFT JOIN LATERAL (
+      SELECT c.* FROM (
+          (SELECT p.status, p.source, p.event_date, p.rank, p.source_order
+             FROM person_event p
+            WHERE NOT d.anonymous AND p.person_key = d.person_key
+              AND p.event_date BETWEEN d.end_date AND d.day
+            ORDER BY p.event_date DESC, p.rank, p.source_order
+            LIMIT 1)
+          UNION ALL
+          SELECT d.status_after, 'deltagare', d.end_date, status_rank(d.status_after), 1
+           WHERE d.status_after IS NOT NULL
+          UNION ALL
+          SELECT 'ARBETSSOKANDE', 'af_status', d.end_date, status_rank('ARBETSSOKANDE'), 2
+           WHERE d.registered_at_end
+      ) c
+      ORDER BY c.event_date DESC, c.rank, c.source_order
+      LIMIT 1
+  ) l ON true;
 
 ANALYZE fact_employed;

@@ -1,4 +1,5 @@
--- Writes the run's episode_fact rows: one INSERT of the columns every definition computed into its
+-- Writes the run's episode_fact rows, with the evidence EXIT_STATUS and EMPLOYED_6M rest on (the view
+-- status_event lists it): one INSERT of the columns every definition computed into its
 -- own temporary table (00-08), so each row is written once. Episodes a definition does not apply to
 -- (e.g. EXIT_STATUS for a running episode) have no row in its table and keep NULL, as before.
 -- Parameters: :run
@@ -11,6 +12,7 @@ INSERT INTO episode_fact (run_id, episode_id, episode_key, person_key, anonymous
                           self_sufficient_measurable, self_sufficient, support_reduced_measurable, support_reduced,
                           support_before_mean, support_after_mean,
                           employed_6m_day, employed_6m_measurable, employed_6m,
+                          employed_6m_evidence_status, employed_6m_evidence_source, employed_6m_evidence_date,
                           joint_assessment_date, coordinated_plan_date, coordinated,
                           findings, eligible)
 SELECT :run, b.episode_id, b.episode_key, b.person_key, b.anonymous, b.start_date, b.end_date, b.end_reason,
@@ -22,6 +24,7 @@ SELECT :run, b.episode_id, b.episode_key, b.person_key, b.anonymous, b.start_dat
        m.self_sufficient_measurable, m.self_sufficient, m.support_reduced_measurable, m.support_reduced,
        m.support_before_mean, m.support_after_mean,
        w.employed_6m_day, w.employed_6m_measurable, w.employed_6m,
+       w.event_status, w.event_source, w.event_date,
        c.joint_assessment_date, c.coordinated_plan_date, c.coordinated,
        e.findings, e.eligible
   FROM fact_base b
@@ -35,17 +38,5 @@ SELECT :run, b.episode_id, b.episode_key, b.person_key, b.anonymous, b.start_dat
 
 ANALYZE episode_fact;
 
--- status_event: the events the facts rest on (R15), the one that decided EXIT_STATUS and the latest
--- up to day D of EMPLOYED_6M, once when they are the same event. The other events in the windows are
--- not kept (02_STATUS_EVENTS.sql).
-INSERT INTO status_event (run_id, episode_id, status, source, event_date, rank)
-SELECT :run, episode_id, exit_status, exit_evidence_source, exit_evidence_date, exit_evidence_rank
-  FROM fact_exit WHERE exit_evidence_source IS NOT NULL
- UNION
-SELECT :run, episode_id, event_status, event_source, event_date, event_rank
-  FROM fact_employed WHERE event_source IS NOT NULL;
-
-ANALYZE status_event;
-
-DROP TABLE fact_base, fact_event, fact_entry, fact_exit, fact_progression, fact_support, fact_employed, fact_coordinated,
+DROP TABLE fact_base, person_event, fact_ended, fact_entry, fact_exit, fact_progression, fact_support, fact_employed, fact_coordinated,
            fact_eligible;

@@ -29,7 +29,7 @@ public class OutcomeEngine {
     /**
      * In dependency order: every definition reads the episodes of 00 (a temporary table), PROGRESSION
      * uses EXIT_STATUS, EXIT_STATUS and EMPLOYED_6M the status events of 02; 09 writes episode_fact
-     * from what 00-08 computed, one INSERT, and status_event the events the facts rest on (issue 9).
+     * from what 00-08 computed, one INSERT, with the events the facts rest on (issue 9).
      */
     static final List<String> DEFINITIONS = List.of(
             "00_EPISODE_FACTS", "01_STATUS_AT_ENTRY", "02_STATUS_EVENTS", "03_EXIT_STATUS", "04_PROGRESSION",
@@ -81,8 +81,8 @@ public class OutcomeEngine {
 
     /*
      * ANALYZE is part of the SQL files: each file analyses the temporary table it fills (autovacuum
-     * never analyses temporary tables), 09 analyses episode_fact and status_event. The facts and
-     * status events of all runs share those two tables, so statistics from before this run know
+     * never analyses temporary tables), 09 analyses episode_fact. The facts of all runs share that
+     * table, so statistics from before this run know
      * nothing of its rows: once autovacuum had analysed them, the planner took a new run for a
      * handful of rows and chose nested loops (10,000 episodes: 29 s instead of 0.3 s for EXIT_STATUS,
      * 5 min instead of 0.7 s for SELF_SUFFICIENT_3M). ANALYZE in this transaction counts its own new

@@ -123,4 +123,23 @@ class ExitStatusTest extends ScenarioTest {
         assertThat(counts.get("PART_NEW/total=total/totalt")).isEqualByComparingTo("1");
         assertThat(counts.get("PART_ENDED/total=total/totalt")).isNull();
     }
+
+    @Test
+    void aPersonsEpisodesEachTakeTheEvidenceOfTheirOwnWindows() throws Exception {
+        var first = s.episode(person(0), "2025-01-10", "2025-03-01");
+        var second = s.episode(person(0), "2025-03-20", "2025-05-01");
+        s.insats(person(0), "KOMVUX", "2025-03-10", "");                 // STUDIER, in the first's window only
+        s.insats(person(0), "ANSTALLNING", "2025-05-29", "");            // ARBETE, day 28 after the second
+        s.af(person(0), "2025-04-01", "11", "", "");                     // open from within the second: ARBETSSOKANDE
+
+        s.computeAsOf("2026-11-01");
+
+        assertThat(s.fact(first, "exit_status", String.class)).isEqualTo("STUDIER");
+        assertThat(s.fact(first, "exit_evidence_date", java.time.LocalDate.class)).isEqualTo("2025-03-10");
+        assertThat(s.fact(second, "exit_status", String.class)).isEqualTo("ARBETE");
+        // the registration begun before the second's end and open on it is an event on the end date, and the
+        // latest event up to day D (2025-11-01) is the employment insats
+        assertThat(s.fact(second, "employed_6m", Boolean.class)).isTrue();
+        assertThat(s.fact(first, "employed_6m_evidence_status", String.class)).isEqualTo("ARBETE");
+    }
 }

@@ -62,4 +62,26 @@ class ProgressionTest extends ScenarioTest {
         assertThat(s.fact(toWork, "progression_applies", Boolean.class)).isTrue();
         assertThat(s.fact(toWork, "progressed", Boolean.class)).isTrue();
     }
+
+    @Test
+    void eachOfAPersonsEpisodesLooksOnlyAtTheAssessmentsAndInsatserOfItsOwnDays() throws Exception {
+        var first = s.episode(person(0), "2025-01-10", "2025-02-10");
+        var second = s.episode(person(0), "2025-03-01", "2025-04-01");
+        var third = s.episode(person(0), "2025-05-01", "2025-06-01");
+        s.assessment(person(0), "2025-01-10", 2).assessment(person(0), "2025-02-10", 3);   // first and last day: up
+        s.assessment(person(0), "2025-03-01", 5).assessment(person(0), "2025-04-01", 4);   // down
+        s.assessment(person(0), "2025-04-15", 1);                                         // between episodes: no one's
+        s.assessment(person(0), "2025-05-20", 3);                                         // the third's only one
+        s.insats(person(0), "MOTIVATION", "2025-02-15", "2025-03-01");    // level 1, ends on the second's start day
+        s.insats(person(0), "PRAKTIK", "2025-03-10", "2025-03-31");       // level 3 begun within the second: up
+        s.insats(person(0), "SFI", "2025-04-20", "");                     // level 4, runs on the third's start
+        s.insats(person(0), "PRAKTIK", "2025-05-10", "2025-05-30");       // level 3 within the third: not up
+
+        s.computeAsOf("2026-11-01");
+
+        assertThat(s.fact(first, "progressed", Boolean.class)).isTrue();
+        assertThat(s.fact(second, "progressed", Boolean.class)).isTrue();
+        // 1 (between the episodes) then 3 would be a step up; the third has one assessment of its own
+        assertThat(s.fact(third, "progressed", Boolean.class)).isFalse();
+    }
 }

@@ -55,4 +55,27 @@ class SelfSufficiencyTest extends ScenarioTest {
         assertThat(s.fact(anonymous, "self_sufficient_measurable", Boolean.class)).isFalse();
         assertThat(s.fact(anonymous, "employed_6m_measurable", Boolean.class)).isFalse();
     }
+
+    @Test
+    void aPersonsEpisodesEachReadTheirOwnMonthsBeforeTheStartAndAfterTheExit() throws Exception {
+        var early = s.episode(person(0), "2025-01-10", "2025-02-20");   // before Oct–Dec, after Mar–May
+        var late = s.episode(person(0), "2025-06-05", "2025-06-25");    // before Mar–May, after Jul–Sep
+        for (String m : new String[] {"2024-10", "2024-11", "2024-12"}) s.payment(person(0), m, "6000");
+        s.payment(person(0), "2025-02", "9000");                        // the exit month: in no window
+        s.payment(person(0), "2025-06", "9000");                        // the late one's own month: in no window
+        s.payment(person(0), "2025-05", "3000");                        // the early one's third month after
+        s.payment(person(0), "2025-09", "1000");                        // the late one's third month after
+        s.payment(person(9), "2024-01", "1").payment(person(9), "2025-12", "1");
+
+        s.computeAsOf("2026-11-01");
+
+        assertThat(s.fact(early, "self_sufficient", Boolean.class)).isFalse();
+        assertThat(s.fact(early, "support_before_mean", java.math.BigDecimal.class)).isEqualByComparingTo("6000");
+        assertThat(s.fact(early, "support_after_mean", java.math.BigDecimal.class)).isEqualByComparingTo("1000");
+        assertThat(s.fact(early, "support_reduced", Boolean.class)).isTrue();
+        assertThat(s.fact(late, "self_sufficient", Boolean.class)).isFalse();
+        assertThat(s.fact(late, "support_before_mean", java.math.BigDecimal.class)).isEqualByComparingTo("1000");
+        assertThat(s.fact(late, "support_after_mean", java.math.BigDecimal.class)).isEqualByComparingTo("333.33");
+        assertThat(s.fact(late, "support_reduced", Boolean.class)).isTrue();    // 333.33 is below half of 1000
+    }
 }

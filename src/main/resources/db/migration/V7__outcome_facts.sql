@@ -1,0 +1,40 @@
+-- Outcome facts (issue 9, fourth session). Measured with scripts/bench; see docs/performance.md.
+
+-- The evidence EMPLOYED_6M rests on (the latest status event up to day D) becomes three columns of
+-- episode_fact, beside the exit evidence it already had. status_event was a second table of up to two
+-- rows per episode that nothing read but people: writing it (1.9 million rows at 1,000,000 episodes,
+-- its index and a foreign key checked per row) took 10 s of the benchmark's 87 s of outcome facts.
+-- It stays as a view with the same columns and rows.
+ALTER TABLE episode_fact
+    ADD COLUMN employed_6m_evidence_status text,
+    ADD COLUMN employed_6m_evidence_source text,
+    ADD COLUMN employed_6m_evidence_date   date;
+
+-- Runs made before this migration keep their evidence: the event EMPLOYED_6M rested on is the latest
+-- of an episode's status_event rows (the exit evidence lies in a window that ends before D).
+UPDATE episode_fact f
+   SET employed_6m_evidence_status = s.status,
+       employed_6m_evidence_source = s.source,
+       employed_6m_evidence_date = s.event_date
+  FROM (SELECT DISTINCT ON (run_id, episode_id) run_id, episode_id, status, source, event_date
+          FROM status_event
+         ORDER BY run_id, episode_id, event_date DESC, rank,
+                  CASE source WHEN 'deltagare' THEN 1 WHEN 'af_status' THEN 2 ELSE 3 END) s
+ WHERE f.run_id = s.run_id AND f.episode_id = s.episode_id;
+
+DROP TABLE status_event;
+
+-- Status events after an episode's end (R15): the evidence EXIT_STATUS and EMPLOYED_6M rest on, once
+-- when they are the same event.
+CREATE VIEW status_event AS
+SELECT run_id, episode_id, exit_status AS status, exit_evidence_source AS source,
+       exit_evidence_date AS event_date, status_rank(exit_status) AS rank
+  FROM episode_fact WHERE exit_evidence_source IS NOT NULL
+ UNION
+SELECT run_id, episode_id, employed_6m_evidence_status, employed_6m_evidence_source,
+       employed_6m_evidence_date, status_rank(employed_6m_evidence_status)
+  FROM episode_fact WHERE employed_6m_evidence_source IS NOT NULL;
+
+-- No query looks episode facts up by person (the indicators read a run's rows whole and group them);
+-- the index was written for every fact row, in person-key order, 176 MB at 1,000,000 episodes.
+DROP INDEX episode_fact_person;
