@@ -37,7 +37,12 @@ public class ReportFacts {
         this.jdbc = jdbc;
     }
 
-    /** Active persons per month of the period (at most the last 24 months), by gender and in total. */
+    /**
+     * Active persons per month of the period (at most the last 24 months), by gender and in total.
+     * Each episode lists the months it is active in (a month is active when the episode runs on one of
+     * its days); testing every episode against every month instead cost 4.5 s for 24 months at
+     * 1,000,000 episodes, 2 s this way (issue 9).
+     */
     public List<MonthPoint> activeByMonth(long run, Period period) {
         LocalDate from = period.start().isBefore(period.end().minusMonths(23).withDayOfMonth(1))
                 ? period.end().minusMonths(23).withDayOfMonth(1) : period.start().withDayOfMonth(1);
@@ -45,9 +50,11 @@ public class ReportFacts {
                         SELECT to_char(m, 'YYYY-MM') AS month,
                                CASE WHEN GROUPING(f.gender) = 1 THEN 'totalt' ELSE f.gender END AS gender,
                                count(DISTINCT f.person_key) AS persons
-                          FROM generate_series(CAST(:from AS date), CAST(:to AS date), interval '1 month') m
-                          JOIN episode_fact f ON f.run_id = :run AND f.start_date <= (m + interval '1 month - 1 day')::date
-                                             AND (f.end_date IS NULL OR f.end_date >= m::date)
+                          FROM episode_fact f
+                         CROSS JOIN LATERAL generate_series(date_trunc('month', greatest(f.start_date, CAST(:from AS date))),
+                                                            least(f.end_date, CAST(:to AS date)), interval '1 month') m
+                         WHERE f.run_id = :run AND f.start_date <= CAST(:to AS date)
+                           AND (f.end_date IS NULL OR f.end_date >= CAST(:from AS date))
                          GROUP BY GROUPING SETS ((m), (m, f.gender))
                         HAVING GROUPING(f.gender) = 1 OR f.gender <> 'okand'
                          ORDER BY 1, 2""")

@@ -19,7 +19,7 @@ import se.uppfoljning.job.IngestRunner;
  * A small hand-built register for one scenario: rows are written as extracts, ingested through the
  * real ingest job, and the outcome facts computed for an as-of date. Reads like the case it pins.
  */
-final class Scenario {
+public final class Scenario {
     static final String PROJECT = "stockholmskraften";
     private static final String[] DELTAGARE = {"personnummer", "team", "omrade", "startdatum", "slutdatum",
             "avslutsanledning", "sysselsattning_efter", "kon", "remittent", "utbildningsniva", "funktionsnedsattning",
@@ -45,12 +45,12 @@ final class Scenario {
     }
 
     /** The n-th person: a Skatteverket test number of someone born 1960–1990. */
-    static String person(int n) {
+    public static String person(int n) {
         return TestPersons.adult(n);
     }
 
     /** An episode in team 1 (Hässelby-Vällingby) with the given start and end (null = open). */
-    Map<String, String> episode(String pnr, String start, String end) {
+    public Map<String, String> episode(String pnr, String start, String end) {
         Map<String, String> e = new LinkedHashMap<>();
         e.put("personnummer", pnr);
         e.put("team", "1");
@@ -62,24 +62,24 @@ final class Scenario {
         return e;
     }
 
-    Scenario af(String pnr, String registered, String category, String deregistered, String cause) {
+    public Scenario af(String pnr, String registered, String category, String deregistered, String cause) {
         return row("af_status", "personnummer;inskrivningsdatum;sokandekategori;avaktualiseringsdatum;avaktualiseringsorsak",
                 pnr, registered, category, deregistered, cause);
     }
 
-    Scenario insats(String pnr, String insats, String start, String end) {
+    public Scenario insats(String pnr, String insats, String start, String end) {
         return row("insatser", "personnummer;insats;anordnare;startdatum;slutdatum", pnr, insats, "AF", start, end);
     }
 
-    Scenario payment(String pnr, String month, String amount) {
+    public Scenario payment(String pnr, String month, String amount) {
         return row("bistand", "personnummer;manad;belopp", pnr, month, amount);
     }
 
-    Scenario assessment(String pnr, String date, int step) {
+    public Scenario assessment(String pnr, String date, int step) {
         return row("bedomning", "personnummer;datum;steg", pnr, date, String.valueOf(step));
     }
 
-    Scenario contact(String pnr, String date, String kind, String actors) {
+    public Scenario contact(String pnr, String date, String kind, String actors) {
         return row("kontakter", "personnummer;datum;typ;aktorer", pnr, date, kind, actors);
     }
 
@@ -90,7 +90,7 @@ final class Scenario {
     }
 
     /** Ingests everything written so far and computes the outcome facts as of the date. */
-    Scenario computeAsOf(String asOf) throws Exception {
+    public Scenario computeAsOf(String asOf) throws Exception {
         List<String> lines = new ArrayList<>();
         lines.add(String.join(";", DELTAGARE));
         for (Map<String, String> e : episodes) {
@@ -124,7 +124,7 @@ final class Scenario {
                 .params(run, line).query(type).optional().orElse(null);
     }
 
-    long run() {
+    public long run() {
         return run;
     }
 

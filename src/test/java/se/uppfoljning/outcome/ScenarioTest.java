@@ -10,7 +10,7 @@ import se.uppfoljning.DatabaseTest;
 import se.uppfoljning.job.IngestRunner;
 
 /** Base of the outcome scenario tests: a fresh {@link Scenario} per test on the real database. */
-abstract class ScenarioTest extends DatabaseTest {
+public abstract class ScenarioTest extends DatabaseTest {
     @Autowired
     IngestRunner runner;
     @Autowired
@@ -19,7 +19,7 @@ abstract class ScenarioTest extends DatabaseTest {
     IndicatorEngine indicators;
     @TempDir
     Path tmp;
-    Scenario s;
+    protected Scenario s;
 
     @BeforeEach
     void scenario() {
