@@ -5,9 +5,8 @@
 -- Events of the same day and status from several sources give the same status; the evidence source
 -- shown is then the first in SPEC §5's order: deltagare, af_status, insatser (so that the same
 -- register always gives the same facts).
--- The latest event is the best of three: the person's latest event in the window (one index probe,
--- 02_STATUS_EVENTS.sql) and the episode's own two dated its end date. The deciding event (rank
--- included) is kept in episode_fact (09_WRITE_FACTS.sql).
+-- The latest event in the window is found in 02_STATUS_EVENTS.sql (fact_window_event); the deciding
+-- event is kept in episode_fact (09_WRITE_FACTS.sql).
 -- Parameters: :asOf
 DROP TABLE IF EXISTS fact_exit;
 
@@ -19,23 +18,6 @@ SELECT f.episode_id,
        w.rank AS exit_evidence_rank,
        :asOf - f.end_date < 28 AS exit_preliminary
   FROM fact_ended f
-  LEFT JOIN LATERAL (
-      SELECT c.* FROM (
-          (SELECT p.status, p.source, p.event_date, p.rank, p.source_order
-             FROM person_event p
-            WHERE NOT f.anonymous AND p.person_key = f.person_key
-              AND p.event_date BETWEEN f.end_date AND f.end_date + 28
-            ORDER BY p.event_date DESC, p.rank, p.source_order
-            LIMIT 1)
-          UNION ALL
-          SELECT f.status_after, 'deltagare', f.end_date, status_rank(f.status_after), 1
-           WHERE f.status_after IS NOT NULL
-          UNION ALL
-          SELECT 'ARBETSSOKANDE', 'af_status', f.end_date, status_rank('ARBETSSOKANDE'), 2
-           WHERE f.registered_at_end
-      ) c
-      ORDER BY c.event_date DESC, c.rank, c.source_order
-      LIMIT 1
-  ) w ON true;
+  LEFT JOIN fact_window_event w ON w.episode_id = f.episode_id AND w.kind = 'exit';
 
 ANALYZE fact_exit;

@@ -3,9 +3,8 @@
 -- a work status runs on D, or else when the latest status event (R15) dated from the end date up to
 -- D is in the work group; an insats that ended before D is no evidence on D. Measurable when
 -- D <= the as-of date; never for anonymous participations (R12).
--- The insatser running on D come from one semi-join; the latest event up to D is found as in
--- EXIT_STATUS (one index probe of the person's events and the episode's own two; same-day events of
--- one rank are of one status, the source as in EXIT_STATUS).
+-- The insatser running on D come from one semi-join; the latest event up to D is found in
+-- 02_STATUS_EVENTS.sql (fact_window_event).
 -- Parameters: :run, :project, :asOf
 DROP TABLE IF EXISTS fact_employed;
 
@@ -27,23 +26,6 @@ SELECT d.episode_id,
        l.status AS event_status, l.source AS event_source, l.event_date, l.rank AS event_rank
   FROM fact_ended d
   LEFT JOIN insats_on_day o ON o.episode_id = d.episode_id
-  LEFT JOIN LATERAL (
-      SELECT c.* FROM (
-          (SELECT p.status, p.source, p.event_date, p.rank, p.source_order
-             FROM person_event p
-            WHERE NOT d.anonymous AND p.person_key = d.person_key
-              AND p.event_date BETWEEN d.end_date AND d.day
-            ORDER BY p.event_date DESC, p.rank, p.source_order
-            LIMIT 1)
-          UNION ALL
-          SELECT d.status_after, 'deltagare', d.end_date, status_rank(d.status_after), 1
-           WHERE d.status_after IS NOT NULL
-          UNION ALL
-          SELECT 'ARBETSSOKANDE', 'af_status', d.end_date, status_rank('ARBETSSOKANDE'), 2
-           WHERE d.registered_at_end
-      ) c
-      ORDER BY c.event_date DESC, c.rank, c.source_order
-      LIMIT 1
-  ) l ON true;
+  LEFT JOIN fact_window_event l ON l.episode_id = d.episode_id AND l.kind = 'employed';
 
 ANALYZE fact_employed;

@@ -2,28 +2,40 @@
 -- with at least two distinct agencies in aktorer, and a SAMORDNAD_PLANERING; no order between them.
 -- The dates of the first of each give the process measures (days from start). Contacts are the team
 -- register's own and count for anonymous participations.
--- Contacts are joined to the episodes once and grouped by episode, not looked up per episode.
+-- Each person's days of each kind are kept once, in order; the first on or after an episode's start
+-- is found by binary search (width_bucket: how many days are <= a day) and counts when it is not
+-- after the episode's end. Joining every episode with every contact of the person grew with the
+-- square of a person's episodes (issue 9).
 -- Parameters: :project, :asOf
 DROP TABLE IF EXISTS fact_coordinated;
 
 CREATE TEMP TABLE fact_coordinated AS
-WITH firsts AS (
-    SELECT g.episode_id,
-           min(k.contact_date) FILTER (WHERE k.kind = 'GEMENSAM_KARTLAGGNING'
-                   AND (SELECT count(DISTINCT a) FROM unnest(k.actors) a) >= 2) AS joint,
-           min(k.contact_date) FILTER (WHERE k.kind = 'SAMORDNAD_PLANERING') AS plan
-      FROM fact_base g
-      JOIN contact k ON k.project_id = :project AND k.person_key = g.person_key
-     WHERE k.contact_date BETWEEN g.start_date AND coalesce(g.end_date, :asOf)
-       AND k.contact_date <= :asOf
-       AND k.kind IN ('GEMENSAM_KARTLAGGNING', 'SAMORDNAD_PLANERING')
-     GROUP BY g.episode_id
+WITH contacts AS (
+    SELECT person_key,
+           array_agg(contact_date ORDER BY contact_date)
+               FILTER (WHERE kind = 'GEMENSAM_KARTLAGGNING'
+                         AND (SELECT count(DISTINCT a) FROM unnest(actors) a) >= 2) AS joint_days,
+           array_agg(contact_date ORDER BY contact_date) FILTER (WHERE kind = 'SAMORDNAD_PLANERING') AS plan_days
+      FROM contact
+     WHERE project_id = :project AND contact_date <= :asOf
+       AND kind IN ('GEMENSAM_KARTLAGGNING', 'SAMORDNAD_PLANERING')
+     GROUP BY person_key
+), firsts AS (
+    SELECT f.episode_id, coalesce(f.end_date, :asOf) AS last_day,
+           c.joint_days[width_bucket(f.start_date - 1, c.joint_days) + 1] AS joint,
+           c.plan_days[width_bucket(f.start_date - 1, c.plan_days) + 1] AS plan
+      FROM fact_base f
+      LEFT JOIN contacts c ON c.person_key = f.person_key
+), within AS (
+    SELECT episode_id,
+           CASE WHEN joint <= last_day THEN joint END AS joint,
+           CASE WHEN plan <= last_day THEN plan END AS plan
+      FROM firsts
 )
-SELECT f.episode_id,
-       c.joint AS joint_assessment_date,
-       c.plan AS coordinated_plan_date,
-       c.joint IS NOT NULL AND c.plan IS NOT NULL AS coordinated
-  FROM fact_base f
-  LEFT JOIN firsts c ON c.episode_id = f.episode_id;
+SELECT episode_id,
+       joint AS joint_assessment_date,
+       plan AS coordinated_plan_date,
+       joint IS NOT NULL AND plan IS NOT NULL AS coordinated
+  FROM within;
 
 ANALYZE fact_coordinated;

@@ -8,34 +8,37 @@
 --                       the episode ineligible
 -- The requires-rules need other agencies' data, which is never linked to an anonymous
 -- participation: for those they are not checked.
--- The episodes with evidence are found by two semi-joins (the paid months summed once per person
--- and month), not by a lookup per episode; a rule the project does not require is not looked at.
+-- The evidence is found by binary search in each person's registrations (person_af) and paid months,
+-- not by a lookup per episode; a rule the project does not require is not looked at.
 -- Parameters: :project, :asOf, :minAge, :maxAge, :requiresAf, :requiresFs, :maxMonths
 DROP TABLE IF EXISTS fact_eligible;
 
 CREATE TEMP TABLE fact_eligible AS
 WITH af_evidence AS (
+    -- a registration begun by 31 days after the start and open on some day from 31 days before it
+    -- (person_af: 01_STATUS_AT_ENTRY.sql)
     SELECT f.episode_id
       FROM fact_base f
-     WHERE CAST(:requiresAf AS boolean) AND NOT f.anonymous AND EXISTS (
-           SELECT 1 FROM af_registration a
-            WHERE a.project_id = :project AND a.person_key = f.person_key
-              AND a.registered_on <= f.start_date + 31 AND a.registered_on <= :asOf
-              AND (a.deregistered_on IS NULL OR a.deregistered_on >= f.start_date - 31))
-), paid_month AS (
-    SELECT person_key, month
-      FROM payment
-     WHERE CAST(:requiresFs AS boolean) AND project_id = :project AND month <= :asOf
-     GROUP BY person_key, month
-    HAVING sum(amount) > 0
+      JOIN person_af p ON p.person_key = f.person_key
+     WHERE CAST(:requiresAf AS boolean) AND NOT f.anonymous
+       AND p.any_reach[width_bucket(f.start_date + 31, p.days)] >= f.start_date - 31
+), paid_months AS (
+    -- manad is the first day of its month (the extract's YYYY-MM)
+    SELECT person_key, array_agg(month ORDER BY month) AS months
+      FROM (SELECT person_key, month
+              FROM payment
+             WHERE CAST(:requiresFs AS boolean) AND project_id = :project AND month <= :asOf
+             GROUP BY person_key, month
+            HAVING sum(amount) > 0) paid
+     GROUP BY person_key
 ), fs_evidence AS (
+    -- a paid month overlapping the days from 31 days before the start to 31 days after it
     SELECT f.episode_id
       FROM fact_base f
-     WHERE CAST(:requiresFs AS boolean) AND NOT f.anonymous AND EXISTS (
-           SELECT 1 FROM paid_month p
-            WHERE p.person_key = f.person_key
-              AND p.month <= f.start_date + 31
-              AND p.month + interval '1 month' > f.start_date - 31)
+      JOIN paid_months p ON p.person_key = f.person_key
+     WHERE CAST(:requiresFs AS boolean) AND NOT f.anonymous
+       AND width_bucket(f.start_date + 31, p.months)
+           > width_bucket(date_trunc('month', f.start_date - 31)::date - 1, p.months)
 ), checked AS (
     SELECT f.episode_id,
            array_remove(ARRAY[

@@ -38,5 +38,5 @@ SELECT :run, b.episode_id, b.episode_key, b.person_key, b.anonymous, b.start_dat
 
 ANALYZE episode_fact;
 
-DROP TABLE fact_base, person_event, fact_ended, fact_entry, fact_exit, fact_progression, fact_support, fact_employed, fact_coordinated,
+DROP TABLE fact_base, person_af, person_event, fact_ended, fact_window_event, fact_entry, fact_exit, fact_progression, fact_support, fact_employed, fact_coordinated,
            fact_eligible;
