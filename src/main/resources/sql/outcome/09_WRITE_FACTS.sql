@@ -3,6 +3,10 @@
 -- own temporary table (00-08), so each row is written once. Episodes a definition does not apply to
 -- (e.g. EXIT_STATUS for a running episode) have no row in its table and keep NULL, as before.
 -- Parameters: :run
+-- The eight joins of a million rows each kept within memory: 10.8 -> 8.2 s at 1,000,000 episodes
+-- (256 MB was slower again: hash tables far beyond the processor's caches).
+SET LOCAL work_mem = '64MB';
+
 INSERT INTO episode_fact (run_id, episode_id, episode_key, person_key, anonymous, start_date, end_date, end_reason,
                           gender, age_at_start, age_band, age_band_fine, team, area, referrer,
                           support_group_start, support_group_end, education, disability,
@@ -35,6 +39,8 @@ SELECT :run, b.episode_id, b.episode_key, b.person_key, b.anonymous, b.start_dat
   LEFT JOIN fact_employed w ON w.episode_id = b.episode_id
   LEFT JOIN fact_coordinated c ON c.episode_id = b.episode_id
   LEFT JOIN fact_eligible e ON e.episode_id = b.episode_id;
+
+SET LOCAL work_mem TO DEFAULT;
 
 ANALYZE episode_fact;
 
