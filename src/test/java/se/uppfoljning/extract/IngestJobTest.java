@@ -310,6 +310,37 @@ class IngestJobTest extends DatabaseTest {
         assertThat(count("SELECT count(*) FROM episode e WHERE NOT EXISTS (SELECT 1 FROM person p WHERE p.person_key = e.person_key)")).isZero();
     }
 
+    @Test
+    void eventTablesIndexesEndAsTheMigrationsMadeThemWhetherALoadBuildsThemAgainOrUpdatesThem() throws Exception {
+        String indexes = "SELECT string_agg(indexdef, '; ' ORDER BY indexname) FROM pg_indexes WHERE tablename = 'insats'";
+        String personIndex = "SELECT oid::bigint FROM pg_class WHERE relname = 'insats_person'";
+        String asMigrated = jdbc.sql(indexes).query(String.class).single();
+        long migrated = count(personIndex);
+        jdbc.sql("ANALYZE insats").update(); // empty, whatever an earlier test left in its statistics
+        String header = "personnummer;insats;anordnare;startdatum;slutdatum";
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 20; i++) rows.add(hyphenated(adult(i)) + ";PRAKTIK;AF;2025-03-" + String.format("%02d", 1 + i) + ";");
+        inbox.csv("insatser", "insatser_af_2026-10-31.csv", lines(header, rows));
+
+        fixture.ingest("stockholmskraften", inbox.root());
+
+        // into an empty table: the indexes were dropped for the insert and built again
+        assertThat(count(personIndex)).isNotEqualTo(migrated);
+        assertThat(jdbc.sql(indexes).query(String.class).single()).isEqualTo(asMigrated)
+                .contains("CREATE INDEX insats_person ON ").contains("insats USING btree (project_id, person_key)")
+                .contains("CREATE INDEX insats_file ON ").contains("insats USING btree (file_id)");
+        long afterFirst = count(personIndex);
+        inbox.csv("insatser", "insatser_stad_2026-10-31.csv", header, hyphenated(adult(100)) + ";KOMVUX;STAD;2025-03-01;");
+
+        IngestRunner.Result result = fixture.ingest("stockholmskraften", inbox.root());
+
+        // one row next to twenty: the indexes kept and updated as the row goes in
+        assertThat(result.status()).isEqualTo(Status.DONE);
+        assertThat(count(personIndex)).isEqualTo(afterFirst);
+        assertThat(jdbc.sql(indexes).query(String.class).single()).isEqualTo(asMigrated);
+        assertThat(count("SELECT count(*) FROM insats")).isEqualTo(21);
+    }
+
     /** The reject file read back: line number → its six fields. */
     private Map<Integer, String[]> rejects(String source, String fileName) throws Exception {
         Path file = fixture.out().resolve("rejects").resolve(source).resolve(fileName + ".rejects.csv");
