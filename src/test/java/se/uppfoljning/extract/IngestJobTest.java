@@ -288,6 +288,8 @@ class IngestJobTest extends DatabaseTest {
         String fileKey = "SELECT oid::bigint FROM pg_constraint WHERE conrelid = 'episode'::regclass AND conname = 'episode_file_id_fkey'";
         String asMigrated = jdbc.sql(keys).query(String.class).single();
         long migrated = count(fileKey);
+        String indexes = "SELECT string_agg(indexdef, '; ' ORDER BY indexname) FROM pg_indexes WHERE tablename = 'episode'";
+        String indexesAsMigrated = jdbc.sql(indexes).query(String.class).single();
         inbox.csv("deltagare", "deltagare_2026-10-31.csv", lines(DELTAGARE_HEADER, validEpisodes(0, 20)));
 
         fixture.ingest("stockholmskraften", inbox.root());
@@ -307,6 +309,8 @@ class IngestJobTest extends DatabaseTest {
         assertThat(count(fileKey)).isEqualTo(afterFirst);
         assertThat(jdbc.sql(keys).query(String.class).single()).isEqualTo(asMigrated);
         assertThat(count("SELECT count(*) FROM episode")).isEqualTo(21);
+        assertThat(jdbc.sql(indexes).query(String.class).single()).isEqualTo(indexesAsMigrated)
+                .contains("episode_project_person").contains("episode_file").contains("episode_pkey");
         assertThat(count("SELECT count(*) FROM episode e WHERE NOT EXISTS (SELECT 1 FROM person p WHERE p.person_key = e.person_key)")).isZero();
     }
 
