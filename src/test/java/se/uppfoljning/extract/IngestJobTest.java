@@ -288,7 +288,8 @@ class IngestJobTest extends DatabaseTest {
         String fileKey = "SELECT oid::bigint FROM pg_constraint WHERE conrelid = 'episode'::regclass AND conname = 'episode_file_id_fkey'";
         String asMigrated = jdbc.sql(keys).query(String.class).single();
         long migrated = count(fileKey);
-        String indexes = "SELECT string_agg(indexdef, '; ' ORDER BY indexname) FROM pg_indexes WHERE tablename = 'episode'";
+        String indexes = "SELECT string_agg(indexdef, '; ' ORDER BY indexname) FROM pg_indexes"
+                + " WHERE schemaname = current_schema() AND tablename = 'episode'";
         String indexesAsMigrated = jdbc.sql(indexes).query(String.class).single();
         inbox.csv("deltagare", "deltagare_2026-10-31.csv", lines(DELTAGARE_HEADER, validEpisodes(0, 20)));
 
@@ -316,8 +317,9 @@ class IngestJobTest extends DatabaseTest {
 
     @Test
     void eventTablesIndexesEndAsTheMigrationsMadeThemWhetherALoadBuildsThemAgainOrUpdatesThem() throws Exception {
-        String indexes = "SELECT string_agg(indexdef, '; ' ORDER BY indexname) FROM pg_indexes WHERE tablename = 'insats'";
-        String personIndex = "SELECT oid::bigint FROM pg_class WHERE relname = 'insats_person'";
+        String indexes = "SELECT string_agg(indexdef, '; ' ORDER BY indexname) FROM pg_indexes"
+                + " WHERE schemaname = current_schema() AND tablename = 'insats'";
+        String personIndex = "SELECT to_regclass('insats_person')::oid::bigint";
         String asMigrated = jdbc.sql(indexes).query(String.class).single();
         long migrated = count(personIndex);
         jdbc.sql("ANALYZE insats").update(); // empty, whatever an earlier test left in its statistics
