@@ -149,7 +149,7 @@ public class InboxReader implements ItemStreamReader<ExtractItem> {
             case FileInspector.MIXED -> null; // each byte sequence as what it is
             default -> StandardCharsets.UTF_8;
         };
-        return new CsvTableReader(file.path(), charset);
+        return new ReadAheadTableReader(new CsvTableReader(file.path(), charset));
     }
 
     private static ExtractFileException unsupported(String name, String extension) {

@@ -97,7 +97,7 @@ public class IngestJobConfiguration {
         return new StepBuilder("stageRows", jobRepository)
                 .<ExtractItem, ExtractItem>chunk(chunkSize)
                 .transactionManager(tm)
-                .reader(inboxReader)
+                .reader(new StepTargetReader<ExtractItem>(inboxReader))
                 // no processor: the writer checks each row as it streams the chunk into COPY (StagingWriter)
                 .writer(stagingWriter)
                 .build();

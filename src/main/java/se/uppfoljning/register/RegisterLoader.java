@@ -31,9 +31,10 @@ public class RegisterLoader {
     }
 
     /**
-     * Memory for the merges' sorts (a file's rows by person_key) on this transaction only: the
-     * server's default work_mem (4 MB) sends them to disk. Set with SET LOCAL, so the pooled
-     * connection goes back unchanged.
+     * Memory for the merges' sorts (a file's rows by person_key) and for the indexes a large file's
+     * merge builds again, on this transaction only: the server's defaults (work_mem 4 MB,
+     * maintenance_work_mem 64 MB) send them to disk. Set with SET LOCAL, so the pooled connection
+     * goes back unchanged.
      */
     static final String LOAD_WORK_MEM = "256MB";
 
@@ -49,6 +50,7 @@ public class RegisterLoader {
     public void load(String projectId, BigDecimal maxRejectShare) {
         jdbc.sql(ONE_LOAD_AT_A_TIME).query((rs, n) -> 0).list();
         jdbc.sql("SELECT set_config('work_mem', ?, true)").param(LOAD_WORK_MEM).query(String.class).single();
+        jdbc.sql("SELECT set_config('maintenance_work_mem', ?, true)").param(LOAD_WORK_MEM).query(String.class).single();
         Set<Source> merged = EnumSet.noneOf(Source.class);
         for (ExtractFile file : registry.pending(projectId)) {
             merged.add(file.source());

@@ -288,6 +288,9 @@ class IngestJobTest extends DatabaseTest {
         String fileKey = "SELECT oid::bigint FROM pg_constraint WHERE conrelid = 'episode'::regclass AND conname = 'episode_file_id_fkey'";
         String asMigrated = jdbc.sql(keys).query(String.class).single();
         long migrated = count(fileKey);
+        String indexes = "SELECT string_agg(indexdef, '; ' ORDER BY indexname) FROM pg_indexes"
+                + " WHERE schemaname = current_schema() AND tablename = 'episode'";
+        String indexesAsMigrated = jdbc.sql(indexes).query(String.class).single();
         inbox.csv("deltagare", "deltagare_2026-10-31.csv", lines(DELTAGARE_HEADER, validEpisodes(0, 20)));
 
         fixture.ingest("stockholmskraften", inbox.root());
@@ -307,7 +310,41 @@ class IngestJobTest extends DatabaseTest {
         assertThat(count(fileKey)).isEqualTo(afterFirst);
         assertThat(jdbc.sql(keys).query(String.class).single()).isEqualTo(asMigrated);
         assertThat(count("SELECT count(*) FROM episode")).isEqualTo(21);
+        assertThat(jdbc.sql(indexes).query(String.class).single()).isEqualTo(indexesAsMigrated)
+                .contains("episode_project_person").contains("episode_file").contains("episode_pkey");
         assertThat(count("SELECT count(*) FROM episode e WHERE NOT EXISTS (SELECT 1 FROM person p WHERE p.person_key = e.person_key)")).isZero();
+    }
+
+    @Test
+    void eventTablesIndexesEndAsTheMigrationsMadeThemWhetherALoadBuildsThemAgainOrUpdatesThem() throws Exception {
+        String indexes = "SELECT string_agg(indexdef, '; ' ORDER BY indexname) FROM pg_indexes"
+                + " WHERE schemaname = current_schema() AND tablename = 'insats'";
+        String personIndex = "SELECT to_regclass('insats_person')::oid::bigint";
+        String asMigrated = jdbc.sql(indexes).query(String.class).single();
+        long migrated = count(personIndex);
+        jdbc.sql("ANALYZE insats").update(); // empty, whatever an earlier test left in its statistics
+        String header = "personnummer;insats;anordnare;startdatum;slutdatum";
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 20; i++) rows.add(hyphenated(adult(i)) + ";PRAKTIK;AF;2025-03-" + String.format("%02d", 1 + i) + ";");
+        inbox.csv("insatser", "insatser_af_2026-10-31.csv", lines(header, rows));
+
+        fixture.ingest("stockholmskraften", inbox.root());
+
+        // into an empty table: the indexes were dropped for the insert and built again
+        assertThat(count(personIndex)).isNotEqualTo(migrated);
+        assertThat(jdbc.sql(indexes).query(String.class).single()).isEqualTo(asMigrated)
+                .contains("CREATE INDEX insats_person ON ").contains("insats USING btree (project_id, person_key)")
+                .contains("CREATE INDEX insats_file ON ").contains("insats USING btree (file_id)");
+        long afterFirst = count(personIndex);
+        inbox.csv("insatser", "insatser_stad_2026-10-31.csv", header, hyphenated(adult(100)) + ";KOMVUX;STAD;2025-03-01;");
+
+        IngestRunner.Result result = fixture.ingest("stockholmskraften", inbox.root());
+
+        // one row next to twenty: the indexes kept and updated as the row goes in
+        assertThat(result.status()).isEqualTo(Status.DONE);
+        assertThat(count(personIndex)).isEqualTo(afterFirst);
+        assertThat(jdbc.sql(indexes).query(String.class).single()).isEqualTo(asMigrated);
+        assertThat(count("SELECT count(*) FROM insats")).isEqualTo(21);
     }
 
     /** The reject file read back: line number → its six fields. */

@@ -33,4 +33,17 @@ class PersonKeyHasherTest {
         assertThat(hasher.keyOf(p)).isNotEqualTo(otherProject.keyOf(p))
                 .isNotEqualTo(hasher.keyOf(Personnummer.parse("202401012394", DELIVERY)));
     }
+
+    @Test
+    void aRepeatedNumberGetsTheSameKeyAsAFreshHash() throws Exception {
+        Personnummer a = Personnummer.parse("192401019183", DELIVERY);
+        Personnummer b = Personnummer.parse("202401012394", DELIVERY);
+        String keyA = new PersonKeyHasher("project secret".getBytes(StandardCharsets.UTF_8)).keyOf(a);
+        String keyB = new PersonKeyHasher("project secret".getBytes(StandardCharsets.UTF_8)).keyOf(b);
+
+        for (Personnummer p : new Personnummer[] {a, a, b, b, a, b, a}) {
+            assertThat(hasher.keyOf(p)).isEqualTo(p == a ? keyA : keyB);
+        }
+        assertThat(hasher.keyOf(Personnummer.parse("19240101-9183", DELIVERY))).isEqualTo(keyA);
+    }
 }
