@@ -46,7 +46,8 @@ WITH coverage AS (
            width_bucket(e.start_month - 1, p.months) AS before_to
       FROM ended e
       LEFT JOIN person_months p ON p.person_key = e.person_key
-), sums AS (
+), sums AS MATERIALIZED (
+    -- materialised: inlined, each mean's numeric arithmetic ran again wherever it is used (1M: 6.4 -> 4.4 s)
     SELECT episode_id, anonymous, start_month, exit_month,
            coalesce(counts[after_to], 0) - coalesce(counts[after_from], 0) AS months_paid_after,
            (coalesce(totals[after_to], 0) - coalesce(totals[after_from], 0)) * 0.01 / 3 AS mean_after,
