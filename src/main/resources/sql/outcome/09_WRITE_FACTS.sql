@@ -3,7 +3,7 @@
 -- own temporary table (00-08), so each row is written once. Episodes a definition does not apply to
 -- (e.g. EXIT_STATUS for a running episode) have no row in its table and keep NULL, as before.
 -- Parameters: :run
--- The eight joins of a million rows each kept within memory: 10.8 -> 8.2 s at 1,000,000 episodes
+-- The seven joins of a million rows each kept within memory: 10.8 -> 8.2 s at 1,000,000 episodes
 -- (256 MB was slower again: hash tables far beyond the processor's caches).
 SET LOCAL work_mem = '64MB';
 

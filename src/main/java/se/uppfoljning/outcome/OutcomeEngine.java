@@ -82,10 +82,10 @@ public class OutcomeEngine {
     /*
      * ANALYZE is part of the SQL files: each file analyses the temporary table it fills (autovacuum
      * never analyses temporary tables), 09 analyses episode_fact. The facts of all runs share that
-     * table, so statistics from before this run know
-     * nothing of its rows: once autovacuum had analysed them, the planner took a new run for a
-     * handful of rows and chose nested loops (10,000 episodes: 29 s instead of 0.3 s for EXIT_STATUS,
-     * 5 min instead of 0.7 s for SELF_SUFFICIENT_3M). ANALYZE in this transaction counts its own new
+     * table, so statistics from before this run know nothing of its rows: once autovacuum had
+     * analysed them, the planner took a new run for a handful of rows and chose nested loops
+     * (10,000 episodes: 29 s instead of 0.3 s for EXIT_STATUS, 5 min instead of 0.7 s for
+     * SELF_SUFFICIENT_3M). ANALYZE in this transaction counts its own new
      * rows, so what reads them next is planned for what is there. The temporary tables need the
      * transaction of compute() too: the files run on one connection.
      */
