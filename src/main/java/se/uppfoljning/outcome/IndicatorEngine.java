@@ -34,6 +34,11 @@ public class IndicatorEngine {
      */
     @Transactional
     public List<Count> compute(long run, Period period) {
+        // Reports of one run-all run two at a time (issue 9) and may ask for the same period (the
+        // monthly and the ESF report both show "lifetime"): the second waits for the first to commit
+        // and reads its values back, rather than writing the same values a second time beside them.
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('uppfoljning.indicators'), hashtext(? || '|' || ?))")
+                .params(String.valueOf(run), period.label()).query((rs, n) -> 0).list();
         List<Count> made = counts(run, period.label());
         if (!made.isEmpty()) {
             log.info("indicators of run {} for {} reused", run, period.label());

@@ -53,6 +53,7 @@ public class OutcomeEngine {
      */
     @Transactional
     public long compute(ProjectConfig project, SourceProfile insatser, LocalDate asOf, Long jobExecutionId) {
+        waitForOtherComputations(project.id(), asOf);
         Map<String, Object> p = parameters(project, asOf);
         // the project's start too: it is the first day of the "lifetime" period of the run's indicators
         String fingerprint = fingerprint(project.id() + "|" + project.start(), p, insatser);
@@ -77,6 +78,24 @@ public class OutcomeEngine {
             log.info("outcome run {} for {}: {} in {} ms", run, project.id(), d, (System.nanoTime() - t0) / 1_000_000);
         }
         return run;
+    }
+
+    /**
+     * One computation per project and as-of date at a time: run-all starts the jobs after the ingest
+     * two at a time (issue 9), and each job's first step asks for the same facts. The second asker
+     * waits here until the first commits, then finds its run by the fingerprint and reuses it, rather
+     * than computing the same facts again beside it. The lock is the transaction's; a hash collision
+     * with another project only makes one wait for the other.
+     */
+    private void waitForOtherComputations(String projectId, LocalDate asOf) {
+        long t0 = System.nanoTime();
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('uppfoljning.outcomeRun'), hashtext(? || '|' || ?))")
+                .params(projectId, asOf.toString()).query((rs, n) -> 0).list();
+        long waited = (System.nanoTime() - t0) / 1_000_000;
+        if (waited >= 1_000) {
+            log.info("outcome facts for {} as of {}: waited {} ms for another job computing them", projectId, asOf,
+                    waited);
+        }
     }
 
     /*

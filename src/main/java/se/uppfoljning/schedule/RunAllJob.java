@@ -7,9 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import se.uppfoljning.cli.ExitCodes;
@@ -27,6 +35,9 @@ import se.uppfoljning.job.ProjectJob;
  * When the ingest failed (1) or another ingest of the project holds the lock (3), the reports are
  * not made: they would not show what is in the inbox. A bad file (2) does not stop them: the other
  * files were loaded. The exit code is the worst of the parts, nothing to do (4) counting as done.
+ * <p>
+ * After the ingest the due jobs run two at a time ({@code uppfoljning.run-all.parallel-jobs}); their
+ * output and the summary read as if they had run one after the other.
  */
 @Component
 public class RunAllJob implements ProjectJob {
@@ -34,13 +45,25 @@ public class RunAllJob implements ProjectJob {
     public record Part(String job, String period, Integer code, String note) {
     }
 
+    /**
+     * How many of the jobs after the ingest run at a time, {@code uppfoljning.run-all.parallel-jobs};
+     * 1 runs them one after the other. docs/operating.md says why two.
+     */
+    public static final int DEFAULT_PARALLEL_JOBS = 2;
+
     private final ScheduledJobs scheduled;
     private final DataSource dataSource;
+    private final int parallelJobs;
     private final ZoneId zone = ZoneId.systemDefault();
 
-    public RunAllJob(ScheduledJobs scheduled, DataSource dataSource) {
+    public RunAllJob(ScheduledJobs scheduled, DataSource dataSource,
+                     @Value("${uppfoljning.run-all.parallel-jobs:" + DEFAULT_PARALLEL_JOBS + "}") int parallelJobs) {
+        if (parallelJobs < 1) {
+            throw new IllegalArgumentException("uppfoljning.run-all.parallel-jobs must be at least 1, not " + parallelJobs);
+        }
         this.scheduled = scheduled;
         this.dataSource = dataSource;
+        this.parallelJobs = parallelJobs;
     }
 
     @Override
@@ -85,34 +108,99 @@ public class RunAllJob implements ProjectJob {
 
     private List<Part> parts(JobSchedules schedules, JobSchedule runAll, JobRequest request, PrintStream out)
             throws SQLException {
-        List<Part> parts = new ArrayList<>();
         String project = request.project().id();
         int ingest = ingest(request, out);
-        parts.add(new Part(JobSchedule.INGEST, null, ingest, null));
         boolean skipReports = ingest == ExitCodes.FAILED || ingest == ExitCodes.LOCKED;
+        List<Due> due = new ArrayList<>();
         for (String jobName : runAll.jobs()) {
             JobSchedule schedule = schedules.of(jobName).orElseThrow();
             if (!schedule.projects().contains(project) || !schedule.dueOn(request.asOf(), zone)) continue;
             String period = schedule.periodOn(request.asOf());
             if (skipReports) {
-                parts.add(new Part(jobName, period, null, "inte körd: inläsningen blev inte klar"));
-                continue;
-            }
-            if (scheduled.stopRequested()) {
-                parts.add(new Part(jobName, period, null, "inte körd: stoppad"));
+                due.add(Due.notRun(new Part(jobName, period, null, "inte körd: inläsningen blev inte klar")));
                 continue;
             }
             Optional<ProjectJob> job = scheduled.find(jobName);
             if (job.isEmpty()) {
-                parts.add(new Part(jobName, period, null, "finns inte i den här versionen (not available in this build)"));
+                due.add(Due.notRun(new Part(jobName, period, null,
+                        "finns inte i den här versionen (not available in this build)")));
                 continue;
             }
-            JobRequest part = new JobRequest(request.project(), request.projectFile(), null, request.out(),
-                    request.sources(), request.asOf(), period, request.rerun());
-            out.printf(Locale.ROOT, "%n-- %s %s %s%n", jobName, project, period);
-            parts.add(new Part(jobName, period, scheduled.runPart(job.get(), part, out), null));
+            due.add(new Due(jobName, period, job.get(), new JobRequest(request.project(), request.projectFile(), null,
+                    request.out(), request.sources(), request.asOf(), period, request.rerun()), null));
+        }
+        List<Part> parts = new ArrayList<>();
+        parts.add(new Part(JobSchedule.INGEST, null, ingest, null));
+        long runnable = due.stream().filter(d -> d.done() == null).count();
+        parts.addAll(parallelJobs > 1 && runnable > 1 ? sideBySide(due, project) : oneAfterTheOther(due, project, out));
+        return parts;
+    }
+
+    /** A due job: to be run, or already known not to run ({@code done}). */
+    private record Due(String jobName, String period, ProjectJob job, JobRequest request, Part done) {
+        static Due notRun(Part part) {
+            return new Due(part.job(), part.period(), null, null, part);
+        }
+    }
+
+    private List<Part> oneAfterTheOther(List<Due> due, String project, PrintStream out) {
+        List<Part> parts = new ArrayList<>();
+        for (Due d : due) parts.add(d.done() != null ? d.done() : run(d, project, out));
+        return parts;
+    }
+
+    /**
+     * The due jobs, {@code parallelJobs} at a time, in their order: after the ingest they only read
+     * the register, each writes its own files, and on two cores one job's SQL runs while the other's
+     * Java renders or writes (issue 9). The first to need the outcome facts computes them and the
+     * others wait for it and reuse them ({@link se.uppfoljning.outcome.OutcomeEngine}). Each part's
+     * printing is kept apart and printed whole, in order ({@link PartOutput}).
+     */
+    private List<Part> sideBySide(List<Due> due, String project) {
+        List<Part> parts = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(parallelJobs, partThreads(project));
+        try (PartOutput output = PartOutput.install()) {
+            List<Future<PartOutput.Captured<Part>>> running = new ArrayList<>();
+            for (Due d : due) {
+                running.add(d.done() != null ? CompletableFuture.completedFuture(new PartOutput.Captured<>(d.done(), "", ""))
+                        : pool.submit(() -> output.capture(() -> run(d, project, System.out))));
+            }
+            for (Future<PartOutput.Captured<Part>> f : running) {
+                PartOutput.Captured<Part> done = waitFor(f);
+                done.printTo(output.originalOut(), output.originalErr());
+                parts.add(done.result());
+            }
+        } finally {
+            pool.shutdownNow();
         }
         return parts;
+    }
+
+    private Part run(Due d, String project, PrintStream out) {
+        if (scheduled.stopRequested()) return new Part(d.jobName(), d.period(), null, "inte körd: stoppad");
+        out.printf(Locale.ROOT, "%n-- %s %s %s%n", d.jobName(), project, d.period());
+        return new Part(d.jobName(), d.period(), scheduled.runPart(d.job(), d.request(), out), null);
+    }
+
+    private static <T> T waitFor(Future<T> part) {
+        try {
+            return part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("run-all was interrupted while its jobs ran", e);
+        } catch (ExecutionException e) {
+            // runPart turns every exception into an exit code; what arrives here is an Error
+            throw new IllegalStateException("a job of run-all ended abnormally: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static ThreadFactory partThreads(String project) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "run-all-" + project + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private int ingest(JobRequest request, PrintStream out) {

@@ -4,8 +4,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,10 @@ import se.uppfoljning.job.ProjectJob;
 public class ScheduledJobs {
     private static final Logger log = LoggerFactory.getLogger(ScheduledJobs.class);
 
-    /** A job and project being run right now, so that a stop request can reach its execution. */
+    /**
+     * A job and project being run right now, so that a stop request can reach its execution; run-all
+     * runs up to two at a time after its ingest.
+     */
     private record Current(String job, String project) {
     }
 
@@ -43,7 +47,7 @@ public class ScheduledJobs {
     private final JobOperator jobOperator;
     private final Path home;
     private final AtomicBoolean stopping = new AtomicBoolean();
-    private final AtomicReference<Current> current = new AtomicReference<>();
+    private final Set<Current> running = ConcurrentHashMap.newKeySet();
 
     public ScheduledJobs(ObjectProvider<ProjectJob> jobs, JobRepository jobRepository, JobOperator jobOperator,
                          @Value("${uppfoljning.home:.}") String home) {
@@ -88,7 +92,8 @@ public class ScheduledJobs {
      */
     public int runPart(ProjectJob job, JobRequest request, PrintStream out) {
         if (stopping.get()) return ExitCodes.FAILED;
-        Current previous = current.getAndSet(new Current(job.name(), request.project().id()));
+        Current now = new Current(job.name(), request.project().id());
+        running.add(now);
         try {
             return job.run(request);
         } catch (ConfigException e) {
@@ -103,7 +108,7 @@ public class ScheduledJobs {
                     + ": " + e.getMessage());
             return ExitCodes.FAILED;
         } finally {
-            current.set(previous);
+            running.remove(now);
         }
     }
 
@@ -143,15 +148,15 @@ public class ScheduledJobs {
      */
     public void requestStop() {
         stopping.set(true);
-        Current now = current.get();
-        if (now == null) return;
-        for (JobExecution e : jobRepository.findRunningJobExecutions(now.job())) {
-            if (!now.project().equals(e.getJobParameters().getString(JobParameterNames.PROJECT, ""))) continue;
-            try {
-                jobOperator.stop(e);
-                log.info("Asked execution {} of {} for {} to stop", e.getId(), now.job(), now.project());
-            } catch (Exception ex) {
-                log.warn("Could not stop execution {}: {}", e.getId(), ex.getMessage());
+        for (Current now : running) {
+            for (JobExecution e : jobRepository.findRunningJobExecutions(now.job())) {
+                if (!now.project().equals(e.getJobParameters().getString(JobParameterNames.PROJECT, ""))) continue;
+                try {
+                    jobOperator.stop(e);
+                    log.info("Asked execution {} of {} for {} to stop", e.getId(), now.job(), now.project());
+                } catch (Exception ex) {
+                    log.warn("Could not stop execution {}: {}", e.getId(), ex.getMessage());
+                }
             }
         }
     }

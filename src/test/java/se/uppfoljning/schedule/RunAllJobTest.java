@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static se.uppfoljning.TestPersons.adult;
 import static se.uppfoljning.TestPersons.hyphenated;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -83,17 +88,112 @@ class RunAllJobTest extends DatabaseTest {
                 hyphenated(adult(2)) + ";A;Bäckby;2025-03-01");
     }
 
-    RunAllJob runAll(Path home, ProjectJob... reports) {
+    RunAllJob runAll(int parallelJobs, ProjectJob... reports) {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("ingest", ingest);
         for (ProjectJob r : reports) beans.addBean(r.name(), r);
         ScheduledJobs scheduled = new ScheduledJobs(beans.getBeanProvider(ProjectJob.class), jobRepository, jobOperator,
-                home.toString());
-        return new RunAllJob(scheduled, dataSource);
+                Path.of("").toAbsolutePath().toString());
+        return new RunAllJob(scheduled, dataSource, parallelJobs);
     }
 
+    /** As installed: the jobs after the ingest two at a time. */
     RunAllJob runAll(ProjectJob... reports) {
-        return runAll(Path.of("").toAbsolutePath(), reports);
+        return runAll(RunAllJob.DEFAULT_PARALLEL_JOBS, reports);
+    }
+
+    /** A report job that prints, and waits until {@code waitFor} has run (when given). */
+    static final class Printing implements ProjectJob {
+        final String name;
+        final CountDownLatch done = new CountDownLatch(1);
+        final CountDownLatch waitFor;
+        final List<String> events;
+
+        Printing(String name, CountDownLatch waitFor, List<String> events) {
+            this.name = name;
+            this.waitFor = waitFor;
+            this.events = events;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public int run(JobRequest request) throws Exception {
+            events.add(name + " started");
+            System.out.println(name + ": first line");
+            System.err.println(name + ": a warning");
+            if (waitFor != null && !waitFor.await(60, TimeUnit.SECONDS)) {
+                System.out.println(name + ": the other job never ran");
+                return ExitCodes.FAILED;
+            }
+            System.out.println(name + ": last line");
+            events.add(name + " ended");
+            done.countDown();
+            return ExitCodes.DONE;
+        }
+    }
+
+    @Test
+    void theJobsAfterTheIngestRunTwoAtATimeAndTheirOutputReadsAsIfOneAfterTheOther() throws Exception {
+        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        Printing sus = new Printing("sus-export", null, events);
+        // the monthly report comes first in jobs/run-all.yml and can only end once sus-export has run:
+        // one job at a time, it would wait in vain
+        Printing monthly = new Printing("monthly-report", sus.done, events);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        PrintStream[] afterwards = new PrintStream[2];
+        RunAllJob.Outcome outcome = printingTo(out, err, () -> {
+            PrintStream before = System.out;
+            RunAllJob.Outcome o = runAll(2, monthly, sus).runProject(request("vasteras", THIRD_OF_NOVEMBER));
+            afterwards[0] = before;
+            afterwards[1] = System.out;
+            return o;
+        });
+
+        assertThat(outcome.parts()).extracting(Part::job, Part::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("ingest", ExitCodes.DONE),
+                org.assertj.core.groups.Tuple.tuple("monthly-report", ExitCodes.DONE),
+                org.assertj.core.groups.Tuple.tuple("sus-export", ExitCodes.DONE));
+        assertThat(events).containsSubsequence("sus-export ended", "monthly-report ended");
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).containsSubsequence("-- monthly-report vasteras 2026-10", "monthly-report: first line",
+                "monthly-report: last line", "-- sus-export vasteras 2026-10", "sus-export: first line",
+                "sus-export: last line", "run-all vasteras:");
+        assertThat(err.toString(StandardCharsets.UTF_8)).containsSubsequence("monthly-report: a warning",
+                "sus-export: a warning");
+        assertThat(afterwards[1]).as("System.out is put back").isSameAs(afterwards[0]);
+    }
+
+    @Test
+    void withOneJobAtATimeEachJobStartsWhenTheOneBeforeHasEnded() throws Exception {
+        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        Printing monthly = new Printing("monthly-report", null, events);
+        Printing sus = new Printing("sus-export", null, events);
+
+        RunAllJob.Outcome outcome = runAll(1, monthly, sus).runProject(request("vasteras", THIRD_OF_NOVEMBER));
+
+        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.DONE);
+        assertThat(events).containsExactly("monthly-report started", "monthly-report ended", "sus-export started",
+                "sus-export ended");
+    }
+
+    static <T> T printingTo(ByteArrayOutputStream out, ByteArrayOutputStream err,
+                            java.util.concurrent.Callable<T> action) throws Exception {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            return action.call();
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
     }
 
     JobRequest request(String project, LocalDate asOf) {
