@@ -11,9 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import se.uppfoljning.config.ProjectConfig;
 import se.uppfoljning.config.SourceProfile;
@@ -29,7 +33,8 @@ public class OutcomeEngine {
     /**
      * In dependency order: every definition reads the episodes of 00 (a temporary table), PROGRESSION
      * uses EXIT_STATUS, EXIT_STATUS and EMPLOYED_6M the status events of 02; 09 writes episode_fact
-     * from what 00-08 computed, one INSERT, with the events the facts rest on (issue 9).
+     * from what 00-08 computed, one INSERT, with the events the facts rest on (issue 9). 05, 07 and
+     * 08 run on a second connection meanwhile, unless that is turned off ({@link SideComputation}).
      */
     static final List<String> DEFINITIONS = List.of(
             "00_EPISODE_FACTS", "01_STATUS_AT_ENTRY", "02_STATUS_EVENTS", "03_EXIT_STATUS", "04_PROGRESSION",
@@ -39,10 +44,23 @@ public class OutcomeEngine {
 
     private final JdbcClient jdbc;
     private final Map<String, SqlScript> scripts = new HashMap<>();
+    /** The second connection's own transaction ({@link SideComputation}); null: one connection only. */
+    private final TransactionTemplate side;
 
-    public OutcomeEngine(JdbcClient jdbc) {
+    /**
+     * @param secondConnection {@code uppfoljning.outcome.second-connection}: compute 05, 07 and 08 on a
+     *                         second connection beside the others (default; docs/operating.md)
+     */
+    public OutcomeEngine(JdbcClient jdbc, PlatformTransactionManager transactions,
+                         @Value("${uppfoljning.outcome.second-connection:true}") boolean secondConnection) {
         this.jdbc = jdbc;
         for (String d : DEFINITIONS) scripts.put(d, SqlScript.load("sql/outcome/" + d + ".sql"));
+        if (secondConnection) {
+            side = new TransactionTemplate(transactions);
+            side.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        } else {
+            side = null;
+        }
     }
 
     /**
@@ -72,13 +90,27 @@ public class OutcomeEngine {
                 .params(project.id(), asOf, jobExecutionId, fingerprint).query(Long.class).single();
         insertInsatsTypes(run, insatser);
         p.put("run", run);
-        for (String d : DEFINITIONS) {
-            long t0 = System.nanoTime();
-            scripts.get(d).run(jdbc, p);
-            log.info("outcome run {} for {}: {} in {} ms", run, project.id(), d, (System.nanoTime() - t0) / 1_000_000);
+        try (SideComputation second = side == null ? null
+                : SideComputation.start(jdbc, side, scripts, p, run, project.id())) {
+            for (String d : DEFINITIONS) {
+                if (second != null && SideComputation.DEFINITIONS.contains(d) && !MAIN_TOO.contains(d)) continue;
+                if (second != null && d.equals(WRITE_FACTS)) second.join(jdbc);
+                long t0 = System.nanoTime();
+                scripts.get(d).run(jdbc, p);
+                log.info("outcome run {} for {}: {} in {} ms", run, project.id(), d, (System.nanoTime() - t0) / 1_000_000);
+            }
+            if (second != null) {
+                second.drop(jdbc);
+            } else {
+                jdbc.sql("DROP TABLE " + String.join(", ", SideComputation.RESULTS)).update();
+            }
         }
         return run;
     }
+
+    /** The definitions both connections run: the episodes and AF registrations every other one reads. */
+    private static final List<String> MAIN_TOO = List.of("00_EPISODE_FACTS", "01_STATUS_AT_ENTRY");
+    private static final String WRITE_FACTS = "09_WRITE_FACTS";
 
     /**
      * One computation per project and as-of date at a time: run-all starts the jobs after the ingest

@@ -1,0 +1,112 @@
+package se.uppfoljning.outcome;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * SELF_SUFFICIENT_3M, COORDINATED and ELIGIBLE (05, 07, 08) need neither the status events (02) nor
+ * EXIT_STATUS (03), so they are computed on a second connection while the computation's own
+ * connection runs the chain 00-04 and 06 (issue 9): PostgreSQL runs each statement on one core, and
+ * while the facts are computed nothing else runs on the other. The second connection makes its own
+ * episodes (00) and AF registrations (01) first, since temporary tables are private to a session.
+ *
+ * <p>Its three results are handed over as unlogged tables named after the first connection's
+ * backend ({@code outcome_side_<pid>_fact_support}), committed by the second connection, and read by
+ * 09 through temporary views under the usual names. They are dropped in the computation's own
+ * transaction; those of a computation that failed are dropped by the next one on the same connection,
+ * or by any computation once their session is gone.
+ */
+final class SideComputation implements AutoCloseable {
+    static final List<String> DEFINITIONS = List.of(
+            "00_EPISODE_FACTS", "01_STATUS_AT_ENTRY", "05_SELF_SUFFICIENT_3M", "07_COORDINATED", "08_ELIGIBLE");
+    /** What the side computes for 09, each a temporary table of the same name on the side. */
+    static final List<String> RESULTS = List.of("fact_support", "fact_coordinated", "fact_eligible");
+    /** The side's own temporary tables, its copy of 00 and 01 included. */
+    private static final String SIDE_TABLES = "fact_base, person_af, fact_entry, fact_support, fact_coordinated, fact_eligible";
+
+    /** Tables left by a computation whose session has ended (its process or connection died). */
+    private static final String ORPHANS = """
+            SELECT format('DROP TABLE IF EXISTS %I.%I', n.nspname, c.relname)
+              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE c.relkind = 'r' AND n.nspname = current_schema() AND c.relname ~ '^outcome_side_[0-9]+_'
+               AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a
+                                WHERE a.pid = substring(c.relname FROM '^outcome_side_([0-9]+)_')::int)""";
+
+    private static final Logger log = LoggerFactory.getLogger(SideComputation.class);
+
+    private final String prefix;
+    private final ExecutorService thread;
+    private final Future<?> done;
+
+    private SideComputation(String prefix, ExecutorService thread, Future<?> done) {
+        this.prefix = prefix;
+        this.thread = thread;
+        this.done = done;
+    }
+
+    /**
+     * Starts the side on its own thread and transaction; {@code jdbc} runs on the computation's own
+     * transaction here and on the side's there.
+     */
+    static SideComputation start(JdbcClient jdbc, TransactionTemplate sideTransaction, Map<String, SqlScript> scripts,
+                                 Map<String, Object> parameters, long run, String projectId) {
+        int pid = jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single();
+        String prefix = "outcome_side_" + pid + "_";
+        jdbc.sql(ORPHANS).query(String.class).list().forEach(drop -> jdbc.sql(drop).update());
+        RESULTS.forEach(r -> jdbc.sql("DROP TABLE IF EXISTS " + prefix + r).update());
+        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "outcome-side-" + run);
+            t.setDaemon(true);
+            return t;
+        });
+        Future<?> done = thread.submit(() -> sideTransaction.executeWithoutResult(status -> {
+            for (String d : DEFINITIONS) {
+                long t0 = System.nanoTime();
+                scripts.get(d).run(jdbc, parameters);
+                log.info("outcome run {} for {}: {} in {} ms (second connection)", run, projectId, d,
+                        (System.nanoTime() - t0) / 1_000_000);
+            }
+            for (String r : RESULTS) jdbc.sql("CREATE UNLOGGED TABLE " + prefix + r + " AS TABLE " + r).update();
+            jdbc.sql("DROP TABLE " + SIDE_TABLES).update();
+        }));
+        return new SideComputation(prefix, thread, done);
+    }
+
+    /** Waits for the side, then shows its results to this connection under their usual names. */
+    void join(JdbcClient jdbc) {
+        long t0 = System.nanoTime();
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the outcome facts were computed", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException("the second connection of the outcome computation failed", e.getCause());
+        }
+        long waited = (System.nanoTime() - t0) / 1_000_000;
+        if (waited > 0) log.info("outcome facts: waited {} ms for the second connection", waited);
+        for (String r : RESULTS) jdbc.sql("CREATE TEMP VIEW " + r + " AS SELECT * FROM " + prefix + r).update();
+    }
+
+    /** After 09, in the computation's own transaction: the views and the side's tables go. */
+    void drop(JdbcClient jdbc) {
+        jdbc.sql("DROP VIEW " + String.join(", ", RESULTS)).update();
+        jdbc.sql("DROP TABLE " + String.join(", ", RESULTS.stream().map(r -> prefix + r).toList())).update();
+    }
+
+    /** Without join (the computation failed): the side is not waited for; its tables are left to the next. */
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}
