@@ -10,6 +10,7 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The episodes of an outcome run with what the export files need. The run already leaves out void
@@ -49,10 +50,12 @@ public class Participations {
     }
 
     private final JdbcTemplate streaming;
+    private final ReadAhead ahead;
 
-    public Participations(JdbcTemplate template) {
+    public Participations(JdbcTemplate template, PlatformTransactionManager transactions) {
         this.streaming = new JdbcTemplate(template.getDataSource());
         this.streaming.setFetchSize(FETCH_SIZE);
+        this.ahead = new ReadAhead(streaming, transactions);
     }
 
     /** Every participation of the run, in file order (start date, team, episode key). */
@@ -68,12 +71,34 @@ public class Participations {
         streaming.query(sql, (RowCallbackHandler) rs -> each.accept(map(rs), rs), args);
     }
 
+    /**
+     * Like {@link #query}, but read on a second connection a few batches ahead ({@link ReadAhead}),
+     * for a query over committed data only; the handler gets the {@code extraColumns} values the
+     * query adds after {@link #COLUMNS}.
+     */
+    void queryAhead(String sql, int extraColumns, AheadHandler each, Object... args) throws Exception {
+        ahead.query(sql, (rs, n) -> {
+            Object[] extra = new Object[extraColumns];
+            for (int c = 0; c < extraColumns; c++) extra[c] = rs.getObject(NEXT_COLUMN + c);
+            return new Ahead(map(rs), extra);
+        }, a -> each.accept(a.participation(), a.extra()), args);
+    }
+
+    /** A participation read ahead, with the values of the columns its query added after {@link #COLUMNS}. */
+    private record Ahead(Participation participation, Object[] extra) {
+    }
+
+    @FunctionalInterface
+    interface AheadHandler {
+        void accept(Participation p, Object[] extra) throws Exception;
+    }
+
     /** Any query's rows, one at a time, with the same cursor (for rows that are not participations). */
     public void rows(String sql, RowCallbackHandler each, Object... args) {
         streaming.query(sql, each, args);
     }
 
-    private static Participation map(ResultSet rs) throws SQLException {
+    static Participation map(ResultSet rs) throws SQLException {
         return new Participation(rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getBoolean(4),
                 rs.getBoolean(5), rs.getString(6), rs.getInt(7), rs.getString(8),
                 rs.getObject(9, LocalDate.class), rs.getString(10), list(rs.getArray(11)), rs.getString(12),

@@ -80,7 +80,8 @@ public class SusExport {
 
     /**
      * The delta is computed without holding the project's episodes: the participations are read with
-     * a cursor beside each one's registered state (joined in SQL). NY rows, which come first in the
+     * a cursor beside each one's registered state (joined in SQL), on a second connection a few
+     * batches ahead of this one ({@link ReadAhead}). NY rows, which come first in the
      * file, are written to it and to the history as they come (the first export is all NY); ANDRAD and
      * AVSLUTAD rows wait in a temporary table of the transaction and follow, in that order (each in the
      * participations' order). The removals are selected in SQL.
@@ -158,14 +159,15 @@ public class SusExport {
         long t3;
         try (ExportCsv.FileWriter file = ExportCsv.open(folder.resolve(FILE), HEADER)) {
             try (ExportCsv.FileWriter worklist = ExportCsv.open(folder.resolve(WORKLIST), WORKLIST_HEADER)) {
-                participations.query("""
+                // read ahead on a second connection: the query, this loop and the history's COPY at once
+                participations.queryAhead("""
                                 WITH state AS (%s)
                                 SELECT %s, e.episode_id, s.row_hash, s.marker, s.cells[%d]
                                   FROM %s LEFT JOIN state s ON s.episode_key = f.episode_key
                                  WHERE f.run_id = ?
                                  ORDER BY %s""".formatted(ExportHistory.SUS_STATE, Participations.COLUMNS, END + 1,
-                                Participations.FROM, Participations.ORDER),
-                        (p, rs) -> {
+                                Participations.FROM, Participations.ORDER), 4,
+                        (p, previous) -> {
                             if (!p.registrable()) {
                                 anonymous[0]++;
                                 return;
@@ -176,11 +178,10 @@ public class SusExport {
                                         String.join(", ", missing)));
                                 return;
                             }
-                            int c = Participations.NEXT_COLUMN;
-                            long episodeId = rs.getLong(c);
-                            String previousHash = rs.getString(c + 1);
-                            String previousMarker = rs.getString(c + 2);
-                            String previousEnd = rs.getString(c + 3);
+                            long episodeId = ((Number) previous[0]).longValue();
+                            String previousHash = (String) previous[1];
+                            String previousMarker = (String) previous[2];
+                            String previousEnd = (String) previous[3];
                             List<String> content = content(project, p);
                             String hash = ExportRow.hashOf(content, p.personKey());
                             String marker = marker(previousHash, previousMarker, previousEnd, hash, content);
