@@ -2,6 +2,7 @@ package se.uppfoljning.export;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +19,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -93,52 +95,118 @@ public class ExportHistory {
      * INSERT per row cost more than the rest of the export); call {@link RowWriter#flush} at the end.
      */
     RowWriter rowWriter(long exportId, String part) {
-        return new RowWriter(template.getDataSource(), exportId, part, 0);
+        return new RowWriter(template.getDataSource(), exportId, part, 0, false);
     }
 
     /** The same, going on after the part's first {@code position} rows. */
     RowWriter rowWriter(long exportId, String part, int position) {
-        return new RowWriter(template.getDataSource(), exportId, part, position);
+        return new RowWriter(template.getDataSource(), exportId, part, position, false);
+    }
+
+    /**
+     * Adds a started export's rows with one COPY kept open from the first row until {@link
+     * RowWriter#flush}, so that PostgreSQL takes in the rows while the export makes the next ones:
+     * for an export whose transaction's connection runs nothing else meanwhile (no cursor on it); a
+     * statement in between needs a flush first, and the next row opens a new COPY.
+     */
+    RowWriter streamingRowWriter(long exportId, String part) {
+        return new RowWriter(template.getDataSource(), exportId, part, 0, true);
     }
 
     /** The rows of one export and part, in file order, given position by position. */
     static final class RowWriter {
         /** Characters of COPY text sent at a time. */
         private static final int CHUNK = 1 << 20;
+        private static final String COPY = """
+                COPY export_row (export_id, part, position, episode_key, event, person_key, row_hash, marker,
+                                 cells) FROM STDIN""";
 
         private final DataSource dataSource;
         private final long exportId;
         private final String part;
+        private final boolean streaming;
         private final StringBuilder pending = new StringBuilder(CHUNK + 4096);
         private int position;
+        /** Streaming: the COPY open on the transaction's connection, from a row until {@link #flush}. */
+        private PGCopyOutputStream copy;
+        private Connection connection;
 
-        private RowWriter(DataSource dataSource, long exportId, String part, int position) {
+        private RowWriter(DataSource dataSource, long exportId, String part, int position, boolean streaming) {
             this.dataSource = dataSource;
             this.exportId = exportId;
             this.part = part;
             this.position = position;
+            this.streaming = streaming;
         }
 
         void add(ExportRow row) {
-            new CopyText().add(exportId).add(part).add(++position).add(row.episodeKey()).add(row.event())
-                    .add(row.personKey()).add(row.hash()).add(row.marker()).addQuoted(row.cells())
-                    .appendTo(pending);
+            CopyText line = new CopyText().add(exportId).add(part).add(++position).add(row.episodeKey())
+                    .add(row.event()).add(row.personKey()).add(row.hash()).add(row.marker()).addQuoted(row.cells());
+            if (streaming) {
+                send(line);
+                return;
+            }
+            line.appendTo(pending);
             pending.append('\n');
             if (pending.length() >= CHUNK) flush();
         }
 
-        /** Sends what is pending, on the transaction's connection (between two fetches of a cursor on it). */
+        /**
+         * Sends what is pending, on the transaction's connection (between two fetches of a cursor on
+         * it); streaming, ends the open COPY, so that the connection can run other statements.
+         */
         void flush() {
+            if (streaming) {
+                endCopy();
+                return;
+            }
             if (pending.isEmpty()) return;
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                        COPY export_row (export_id, part, position, episode_key, event, person_key, row_hash, marker,
-                                         cells) FROM STDIN""", new StringReader(pending.toString()));
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(pending.toString()));
                 pending.setLength(0);
             } catch (SQLException | IOException e) {
                 throw new IllegalStateException("Could not add the export's rows to the history", e);
             } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        }
+
+        /** After a failure: an open COPY is abandoned, so that the transaction can roll back. */
+        void cancel() {
+            if (copy == null) return;
+            try {
+                if (copy.isActive()) copy.cancelCopy();
+            } catch (SQLException | RuntimeException e) {
+                // the connection is broken or the COPY has ended; the rollback reports what matters
+            } finally {
+                copy = null;
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        }
+
+        private void send(CopyText line) {
+            try {
+                if (copy == null) {
+                    connection = DataSourceUtils.getConnection(dataSource);
+                    copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY),
+                            1 << 16);
+                }
+                copy.write(line.toString().getBytes(StandardCharsets.UTF_8));
+                copy.write('\n');
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException("Could not add the export's rows to the history", e);
+            }
+        }
+
+        private void endCopy() {
+            if (copy == null) return;
+            try {
+                copy.endCopy();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not add the export's rows to the history", e);
+            } finally {
+                copy = null;
                 DataSourceUtils.releaseConnection(connection, dataSource);
             }
         }

@@ -70,7 +70,8 @@ final class ReadAhead {
                     if (!batch.isEmpty()) hand(ready, batch, stop);
                 });
             } catch (Throwable e) {
-                failure[0] = e instanceof Exception x ? x : new IllegalStateException("reading the participations failed", e);
+                failure[0] = e instanceof Exception x ? x
+                        : new IllegalStateException("reading the participations failed", e);
             } finally {
                 try {
                     hand(ready, end, stop);

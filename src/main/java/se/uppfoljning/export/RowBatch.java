@@ -19,9 +19,17 @@ final class RowBatch {
     private final String sql;
     private final List<Object[]> pending = new ArrayList<>(SIZE);
 
+    /** Run before each batch goes in, e.g. to end a COPY open on the same connection. */
+    private final Runnable beforeEachBatch;
+
     RowBatch(JdbcTemplate template, String sql) {
+        this(template, sql, () -> { });
+    }
+
+    RowBatch(JdbcTemplate template, String sql, Runnable beforeEachBatch) {
         this.template = template;
         this.sql = sql;
+        this.beforeEachBatch = beforeEachBatch;
     }
 
     void add(Object... values) {
@@ -33,6 +41,7 @@ final class RowBatch {
         if (pending.isEmpty()) return;
         List<Object[]> rows = List.copyOf(pending);
         pending.clear();
+        beforeEachBatch.run();
         template.batchUpdate(sql, new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {

@@ -150,9 +150,10 @@ public class SusExport {
         MARKER_ORDER.forEach(m -> markers.put(m, 0));
         int[] anonymous = {0};
         int worklistRows;
+        // the history's COPY is ended before each batch of changed rows goes in on the same connection
         RowBatch delta = new RowBatch(template, """
                 INSERT INTO sus_delta (position, episode_id, episode_key, person_key, row_hash, marker, cells)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""");
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", export::flush);
         String sha;
         int changed;
         long t2;
@@ -160,44 +161,49 @@ public class SusExport {
         try (ExportCsv.FileWriter file = ExportCsv.open(folder.resolve(FILE), HEADER)) {
             try (ExportCsv.FileWriter worklist = ExportCsv.open(folder.resolve(WORKLIST), WORKLIST_HEADER)) {
                 // read ahead on a second connection: the query, this loop and the history's COPY at once
-                participations.queryAhead("""
-                                WITH state AS (%s)
-                                SELECT %s, e.episode_id, s.row_hash, s.marker, s.cells[%d]
-                                  FROM %s LEFT JOIN state s ON s.episode_key = f.episode_key
-                                 WHERE f.run_id = ?
-                                 ORDER BY %s""".formatted(ExportHistory.SUS_STATE, Participations.COLUMNS, END + 1,
-                                Participations.FROM, Participations.ORDER), 4,
-                        (p, previous) -> {
-                            if (!p.registrable()) {
-                                anonymous[0]++;
-                                return;
-                            }
-                            List<String> missing = missing(p);
-                            if (!missing.isEmpty()) {
-                                worklist.row(List.of(p.episodeKey(), p.team(), p.start().toString(),
-                                        String.join(", ", missing)));
-                                return;
-                            }
-                            long episodeId = ((Number) previous[0]).longValue();
-                            String previousHash = (String) previous[1];
-                            String previousMarker = (String) previous[2];
-                            String previousEnd = (String) previous[3];
-                            List<String> content = content(project, p);
-                            String hash = ExportRow.hashOf(content, p.personKey());
-                            String marker = marker(previousHash, previousMarker, previousEnd, hash, content);
-                            if (marker == null) return;
-                            List<String> cells = new ArrayList<>(content.size() + 1);
-                            cells.add(marker);
-                            cells.addAll(content);
-                            int position = markers.merge(marker, 1, Integer::sum);
-                            if (marker.equals(NY)) {
-                                file.row(cells, PNR_COLUMN, cipher.decrypt(p.pnrEncrypted()));
-                                export.rows().add(new ExportRow(p.episodeKey(), null, p.personKey(), null, hash, marker,
-                                        cells));
-                            } else {
-                                delta.add(position, episodeId, p.episodeKey(), p.personKey(), hash, marker, cells);
-                            }
-                        }, project.id(), outcomeRun);
+                try {
+                    participations.queryAhead("""
+                                    WITH state AS (%s)
+                                    SELECT %s, e.episode_id, s.row_hash, s.marker, s.cells[%d]
+                                      FROM %s LEFT JOIN state s ON s.episode_key = f.episode_key
+                                     WHERE f.run_id = ?
+                                     ORDER BY %s""".formatted(ExportHistory.SUS_STATE, Participations.COLUMNS, END + 1,
+                                    Participations.FROM, Participations.ORDER), 4,
+                            (p, previous) -> {
+                                if (!p.registrable()) {
+                                    anonymous[0]++;
+                                    return;
+                                }
+                                List<String> missing = missing(p);
+                                if (!missing.isEmpty()) {
+                                    worklist.row(List.of(p.episodeKey(), p.team(), p.start().toString(),
+                                            String.join(", ", missing)));
+                                    return;
+                                }
+                                long episodeId = ((Number) previous[0]).longValue();
+                                String previousHash = (String) previous[1];
+                                String previousMarker = (String) previous[2];
+                                String previousEnd = (String) previous[3];
+                                List<String> content = content(project, p);
+                                String hash = ExportRow.hashOf(content, p.personKey());
+                                String marker = marker(previousHash, previousMarker, previousEnd, hash, content);
+                                if (marker == null) return;
+                                List<String> cells = new ArrayList<>(content.size() + 1);
+                                cells.add(marker);
+                                cells.addAll(content);
+                                int position = markers.merge(marker, 1, Integer::sum);
+                                if (marker.equals(NY)) {
+                                    file.row(cells, PNR_COLUMN, cipher.decrypt(p.pnrEncrypted()));
+                                    export.rows().add(new ExportRow(p.episodeKey(), null, p.personKey(), null, hash,
+                                            marker, cells));
+                                } else {
+                                    delta.add(position, episodeId, p.episodeKey(), p.personKey(), hash, marker, cells);
+                                }
+                            }, project.id(), outcomeRun);
+                } catch (Exception e) {
+                    export.cancel(); // an open COPY would keep the transaction from rolling back
+                    throw e;
+                }
                 delta.flush();
                 export.flush();
                 worklistRows = worklist.rows();
@@ -278,14 +284,21 @@ public class SusExport {
             return id;
         }
 
-        /** The file part's rows, from position 1. */
+        /**
+         * The file part's rows, from position 1, with one COPY open while the participations come
+         * (they are read on another connection); a flush ends it before any other statement.
+         */
         ExportHistory.RowWriter rows() {
-            if (rows == null) rows = history.rowWriter(id(), ExportHistory.FILE);
+            if (rows == null) rows = history.streamingRowWriter(id(), ExportHistory.FILE);
             return rows;
         }
 
         void flush() {
             if (rows != null) rows.flush();
+        }
+
+        void cancel() {
+            if (rows != null) rows.cancel();
         }
     }
 

@@ -97,7 +97,8 @@ public class OutcomeEngine {
                 if (second != null && d.equals(WRITE_FACTS)) second.join(jdbc);
                 long t0 = System.nanoTime();
                 scripts.get(d).run(jdbc, p);
-                log.info("outcome run {} for {}: {} in {} ms", run, project.id(), d, (System.nanoTime() - t0) / 1_000_000);
+                log.info("outcome run {} for {}: {} in {} ms", run, project.id(), d,
+                        (System.nanoTime() - t0) / 1_000_000);
             }
             if (second != null) {
                 second.drop(jdbc);
