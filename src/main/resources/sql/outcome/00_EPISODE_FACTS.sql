@@ -42,3 +42,37 @@ SELECT episode_id, episode_key, person_key, anonymous, start_date, known_end AS 
   FROM base;
 
 ANALYZE fact_base;
+
+-- The persons' AF registrations. Whether some registration is open on a day is asked three times (at
+-- an episode's start in 01_STATUS_AT_ENTRY.sql, at its end in 02_STATUS_EVENTS.sql, around the start
+-- in 08_ELIGIBLE.sql). person_af keeps each person's registrations once, in order of
+-- inskrivningsdatum, with the latest day any of them up to there is known open ("reach"; open, or
+-- deregistered after the as-of date: infinity): a registration begun on or before day X is open on X
+-- exactly when the reach at the last registration begun by X is >= X, one binary search
+-- (width_bucket: how many days are <= X). Joining every episode with every registration of the
+-- person grew with the square of a person's episodes (issue 9).
+DROP TABLE IF EXISTS person_af;
+
+CREATE TEMP TABLE person_af AS
+WITH registration AS (
+    SELECT person_key, category, registered_on,
+           CASE WHEN deregistered_on IS NULL OR deregistered_on > :asOf THEN 'infinity'::date
+                ELSE deregistered_on END AS open_until
+      FROM af_registration
+     WHERE project_id = :project AND registered_on <= :asOf
+), reach AS (
+    -- the default frame takes registrations of the same day together, so their order does not matter
+    SELECT person_key, registered_on,
+           max(open_until) OVER w AS any_reach,
+           coalesce(max(open_until) FILTER (WHERE category = 'ARBETSSOKANDE') OVER w, '-infinity') AS seeker_reach
+      FROM registration
+    WINDOW w AS (PARTITION BY person_key ORDER BY registered_on)
+)
+SELECT person_key,
+       array_agg(registered_on ORDER BY registered_on) AS days,
+       array_agg(any_reach ORDER BY registered_on) AS any_reach,
+       array_agg(seeker_reach ORDER BY registered_on) AS seeker_reach
+  FROM reach
+ GROUP BY person_key;
+
+ANALYZE person_af;

@@ -31,10 +31,11 @@ import se.uppfoljning.extract.Codes;
 @Component
 public class OutcomeEngine {
     /**
-     * In dependency order: every definition reads the episodes of 00 (a temporary table), PROGRESSION
+     * In dependency order: every definition reads the episodes of 00 (temporary tables, with the
+     * persons' AF registrations), PROGRESSION
      * uses EXIT_STATUS, EXIT_STATUS and EMPLOYED_6M the status events of 02; 09 writes episode_fact
-     * from what 00-08 computed, one INSERT, with the events the facts rest on (issue 9). 05, 07 and
-     * 08 run on a second connection meanwhile, unless that is turned off ({@link SideComputation}).
+     * from what 00-08 computed, one INSERT, with the events the facts rest on (issue 9). 01, 05, 07
+     * and 08 run on a second connection meanwhile, unless that is turned off ({@link SideComputation}).
      */
     static final List<String> DEFINITIONS = List.of(
             "00_EPISODE_FACTS", "01_STATUS_AT_ENTRY", "02_STATUS_EVENTS", "03_EXIT_STATUS", "04_PROGRESSION",
@@ -48,7 +49,7 @@ public class OutcomeEngine {
     private final TransactionTemplate side;
 
     /**
-     * @param secondConnection {@code uppfoljning.outcome.second-connection}: compute 05, 07 and 08 on a
+     * @param secondConnection {@code uppfoljning.outcome.second-connection}: compute 01, 05, 07, 08 on a
      *                         second connection beside the others (default; docs/operating.md)
      */
     public OutcomeEngine(JdbcClient jdbc, PlatformTransactionManager transactions,
@@ -109,8 +110,8 @@ public class OutcomeEngine {
         return run;
     }
 
-    /** The definitions both connections run: the episodes and AF registrations every other one reads. */
-    private static final List<String> MAIN_TOO = List.of("00_EPISODE_FACTS", "01_STATUS_AT_ENTRY");
+    /** The definition both connections run: the episodes and AF registrations the others read. */
+    private static final List<String> MAIN_TOO = List.of("00_EPISODE_FACTS");
     private static final String WRITE_FACTS = "09_WRITE_FACTS";
 
     /**

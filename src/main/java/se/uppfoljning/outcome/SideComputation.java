@@ -13,13 +13,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * SELF_SUFFICIENT_3M, COORDINATED and ELIGIBLE (05, 07, 08) need neither the status events (02) nor
- * EXIT_STATUS (03), so they are computed on a second connection while the computation's own
- * connection runs the chain 00-04 and 06 (issue 9): PostgreSQL runs each statement on one core, and
- * while the facts are computed nothing else runs on the other. The second connection makes its own
- * episodes (00) and AF registrations (01) first, since temporary tables are private to a session.
+ * Status at entry, SELF_SUFFICIENT_3M, COORDINATED and ELIGIBLE (01, 05, 07, 08) need neither the
+ * status events (02) nor EXIT_STATUS (03), so they are computed on a second connection while the
+ * computation's own connection runs the chain 00, 02-04 and 06 (issue 9): PostgreSQL runs each
+ * statement on one core, and while the facts are computed nothing else runs on the other. The second
+ * connection makes its own episodes and AF registrations (00) first, since temporary tables are
+ * private to a session.
  *
- * <p>Its three results are handed over as unlogged tables named after the first connection's
+ * <p>Its four results are handed over as unlogged tables named after the first connection's
  * backend ({@code outcome_side_<pid>_fact_support}), committed by the second connection, and read by
  * 09 through temporary views under the usual names. They are dropped in the computation's own
  * transaction; those of a computation that failed are dropped by the next one on the same connection,
@@ -29,7 +30,7 @@ final class SideComputation implements AutoCloseable {
     static final List<String> DEFINITIONS = List.of(
             "00_EPISODE_FACTS", "01_STATUS_AT_ENTRY", "05_SELF_SUFFICIENT_3M", "07_COORDINATED", "08_ELIGIBLE");
     /** What the side computes for 09, each a temporary table of the same name on the side. */
-    static final List<String> RESULTS = List.of("fact_support", "fact_coordinated", "fact_eligible");
+    static final List<String> RESULTS = List.of("fact_entry", "fact_support", "fact_coordinated", "fact_eligible");
     /** The side's own temporary tables, its copy of 00 and 01 included. */
     private static final String SIDE_TABLES = "fact_base, person_af, fact_entry, fact_support, fact_coordinated, fact_eligible";
 

@@ -16,8 +16,9 @@ import se.uppfoljning.IngestFixture;
 import se.uppfoljning.config.SourceProfileLoader;
 
 /**
- * SELF_SUFFICIENT_3M, COORDINATED and ELIGIBLE are computed on a second connection beside the other
- * definitions (the default): the facts are the same as on one connection, and nothing is left behind.
+ * Status at entry, SELF_SUFFICIENT_3M, COORDINATED and ELIGIBLE are computed on a second connection
+ * beside the other definitions (the default): the facts are the same as on one connection, and nothing
+ * is left behind.
  */
 class SecondConnectionTest extends ScenarioTest {
     @Autowired
