@@ -26,8 +26,8 @@ import se.uppfoljning.extract.Source;
  * se.uppfoljning.register.RegisterLoader} gives the sorts and the index builds their memory.
  *
  * <p>A file that is large next to the rows already in its table goes in with the table's foreign
- * keys dropped and added again after the insert, in the same transaction (since V6 only episode
- * has any: to extract_file and person): PostgreSQL checks a foreign key with one lookup per
+ * keys dropped and added again after the insert, in the same transaction (since V8 only episode
+ * has one, to person): PostgreSQL checks a foreign key with one lookup per
  * inserted row, while adding it back checks the whole table in one join. The keys come back from
  * their own definitions in the catalogue, under their own names, so the schema ends as the
  * migrations made it. Until the commit the table is locked for readers too, as by any ALTER TABLE
