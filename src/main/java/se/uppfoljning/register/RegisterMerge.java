@@ -150,10 +150,9 @@ public class RegisterMerge {
 
     /**
      * Inserts the file's staged rows (staged of them) into the register and empties its staging;
-     * returns the rows moved.
+     * returns the rows moved. The file's persons must be in person already ({@link #insertPersons}).
      */
     public int merge(Source source, long fileId, int staged) {
-        insertPersons(source, fileId);
         String table = REGISTER_TABLE.get(source);
         long held = rowsHeld(table);
         List<ForeignKey> keys = (long) staged * FOREIGN_KEY_CHECK_RATIO >= held ? foreignKeys(table) : List.of();
@@ -178,7 +177,7 @@ public class RegisterMerge {
      * and groups them by sorting (4-5 s for insatser at 1,000,000 episodes) rather than hashing the
      * few distinct keys (about 1 s); sorts are off for this one statement.
      */
-    private void insertPersons(Source source, long fileId) {
+    public void insertPersons(Source source, long fileId) {
         String sort = jdbc.sql("SELECT current_setting('enable_sort')").query(String.class).single();
         jdbc.sql("SELECT set_config('enable_sort', 'off', true)").query(String.class).single();
         jdbc.sql(PERSONS.formatted(source.stagingTable())).param("fileId", fileId).update();
