@@ -26,10 +26,15 @@ public final class LockedTable implements AutoCloseable {
     }
 
     public static LockedTable lock(DataSource dataSource, String table) throws SQLException {
+        return lock(dataSource, table, "ACCESS EXCLUSIVE");
+    }
+
+    /** Locks the table in a weaker mode: only the statements that take a conflicting lock wait. */
+    public static LockedTable lock(DataSource dataSource, String table, String mode) throws SQLException {
         Connection c = dataSource.getConnection();
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
-            st.execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
+            st.execute("LOCK TABLE " + table + " IN " + mode + " MODE");
         }
         return new LockedTable(c, table, JdbcClient.create(dataSource));
     }

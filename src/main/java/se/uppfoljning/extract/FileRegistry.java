@@ -112,6 +112,20 @@ public class FileRegistry {
         for (Source s : Source.values()) {
             jdbc.sql("DELETE FROM " + s.stagingTable() + " WHERE file_id = ?").param(fileId).update();
         }
+        markFailed(fileId, rowsRead, messageSv, messageEn);
+    }
+
+    /**
+     * The same for a file whose rows can only be in its own source's staging table (a file the
+     * register load fails): the other staging tables are left alone, because the load's two
+     * transactions must each keep to their own tables (RegisterLoader says why).
+     */
+    public void fail(ExtractFile file, int rowsRead, String messageSv, String messageEn) {
+        jdbc.sql("DELETE FROM " + file.source().stagingTable() + " WHERE file_id = ?").param(file.fileId()).update();
+        markFailed(file.fileId(), rowsRead, messageSv, messageEn);
+    }
+
+    private void markFailed(long fileId, int rowsRead, String messageSv, String messageEn) {
         jdbc.sql("""
                         UPDATE extract_file SET status = 'FAILED', rows_read = ?, rows_loaded = 0, rows_rejected = ?,
                                message_sv = ?, message_en = ?, finished_at = now()

@@ -1,13 +1,22 @@
 package se.uppfoljning.register;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import se.uppfoljning.extract.ExtractFile;
 import se.uppfoljning.extract.FileRegistry;
@@ -17,17 +26,34 @@ import se.uppfoljning.extract.Source;
  * Finishes the files of a run: a file with more rejected rows than the allowed share fails as a
  * whole (R4: exactly the threshold passes; overlap rejects count); the others go into the register,
  * and a later delivery of the same scope replaces the rows of the earlier one (SPEC §4).
+ *
+ * <p>The deltagare files go into episode on the step's own transaction while the event files
+ * (kontakter, bedomning, insatser, bistand, af_status) go into their five tables on a second
+ * connection, in a transaction of its own, on a second thread: each side is a chain of single
+ * statements that keeps one PostgreSQL backend busy, and the machine has a core for each
+ * ({@code uppfoljning.ingest.parallel-load}, default true; false does both on the step's
+ * transaction, one after the other). Each file's rows and its status still commit together. If the
+ * step fails after the event files' transaction committed, those files stay LOADED and a restart
+ * loads only the rest, as for any file already loaded (docs/operating.md).
  */
 @Component
 public class RegisterLoader {
+    private static final Logger log = LoggerFactory.getLogger(RegisterLoader.class);
+
     private final JdbcClient jdbc;
     private final FileRegistry registry;
     private final RegisterMerge merge;
+    private final TransactionTemplate ownTransaction;
+    private final boolean parallel;
 
-    public RegisterLoader(JdbcClient jdbc, FileRegistry registry, RegisterMerge merge) {
+    public RegisterLoader(JdbcClient jdbc, FileRegistry registry, RegisterMerge merge, PlatformTransactionManager tm,
+                          @Value("${uppfoljning.ingest.parallel-load:true}") boolean parallel) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.merge = merge;
+        this.ownTransaction = new TransactionTemplate(tm);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.parallel = parallel;
     }
 
     /**
@@ -40,47 +66,96 @@ public class RegisterLoader {
 
     /**
      * One register load at a time on a database, whatever the project: a large file's merge drops
-     * episode's foreign keys and adds them back ({@link RegisterMerge}), which locks episode, person
-     * and extract_file in an order another project's load, inserting persons first, would take
-     * the other way round (a deadlock PostgreSQL would end by failing one of the jobs). The lock is
-     * the transaction's and goes with its commit or rollback; a second load waits for the first.
+     * episode's foreign key to person and adds it back ({@link RegisterMerge}), which locks episode
+     * and person in an order another project's load, inserting persons first, would take the other
+     * way round (a deadlock PostgreSQL would end by failing one of the jobs). The lock is the step's
+     * transaction's and goes with its commit or rollback, after the event files' transaction has
+     * ended; a second load waits for the first.
      */
     private static final String ONE_LOAD_AT_A_TIME = "SELECT pg_advisory_xact_lock(hashtext('uppfoljning.loadRegister'))";
 
+    private enum Action { FAIL, SUPERSEDE, LOAD }
+
+    /** What the load does with a pending file, decided before anything is written. */
+    private record Decision(ExtractFile file, Action action, int read, int staged, int rejected, Long newer) {
+    }
+
     public void load(String projectId, BigDecimal maxRejectShare) {
         jdbc.sql(ONE_LOAD_AT_A_TIME).query((rs, n) -> 0).list();
+        useLoadMemory();
+        List<Decision> decisions = new ArrayList<>();
+        for (ExtractFile file : registry.pending(projectId)) decisions.add(decide(file, maxRejectShare));
+        if (decisions.isEmpty()) return;
+        Set<Source> merged = EnumSet.noneOf(Source.class);
+        decisions.forEach(d -> merged.add(d.file().source()));
+        List<Decision> episodes = decisions.stream().filter(d -> d.file().source() == Source.DELTAGARE).toList();
+        List<Decision> events = decisions.stream().filter(d -> d.file().source() != Source.DELTAGARE).toList();
+        insertPersons(decisions);
+        if (!parallel || events.isEmpty()) {
+            carryOut(episodes, maxRejectShare);
+            carryOut(events, maxRejectShare);
+            jdbc.sql("ANALYZE person").update();
+            merged.forEach(merge::analyze);
+            return;
+        }
+        // The two transactions must never wait for each other's locks: the step waits for the event
+        // files' transaction in Java (below), so if that transaction also waited in PostgreSQL for a
+        // lock the step holds, neither would ever go on, and PostgreSQL could not see it to break it.
+        // So the step's transaction touches episode, person and stg_deltagare only, the other one the
+        // five event tables and their staging only (besides reading reject and extract_file and
+        // updating the rows of extract_file of its own files). The step's reads of the event staging
+        // tables above hold ACCESS SHARE locks, which no DELETE waits for. Persons come first and are
+        // committed (insertPersons): a large deltagare file's merge drops episode's key to person,
+        // which locks person against any insert until the step commits. Episode's key to
+        // extract_file, which would lock extract_file the same way, is gone (V8).
+        long started = System.nanoTime();
+        FutureTask<Long> second = new FutureTask<>(() -> ownTransaction.execute(status -> {
+            useLoadMemory();
+            carryOut(events, maxRejectShare);
+            return System.nanoTime();
+        }));
+        new Thread(second, "loadRegister-events").start();
+        long episodesDone;
+        try {
+            carryOut(episodes, maxRejectShare);
+            jdbc.sql("ANALYZE person").update();
+            if (merged.contains(Source.DELTAGARE)) merge.analyze(Source.DELTAGARE);
+            episodesDone = System.nanoTime();
+        } catch (RuntimeException | Error e) {
+            // the step's rollback must not end the advisory lock while the other transaction still runs
+            try {
+                await(second);
+            } catch (RuntimeException | Error other) {
+                e.addSuppressed(other);
+            }
+            throw e;
+        }
+        long eventsDone = await(second);
+        merged.stream().filter(s -> s != Source.DELTAGARE).forEach(merge::analyze);
+        log.info("loadRegister: {} deltagare file(s) on the step's connection in {} ms, {} event file(s) on a second"
+                        + " connection in {} ms, both done in {} ms", episodes.size(), (episodesDone - started) / 1_000_000,
+                events.size(), (eventsDone - started) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void useLoadMemory() {
         jdbc.sql("SELECT set_config('work_mem', ?, true)").param(LOAD_WORK_MEM).query(String.class).single();
         jdbc.sql("SELECT set_config('maintenance_work_mem', ?, true)").param(LOAD_WORK_MEM).query(String.class).single();
-        Set<Source> merged = EnumSet.noneOf(Source.class);
-        for (ExtractFile file : registry.pending(projectId)) {
-            merged.add(file.source());
-            int staged = merge.countStaged(file.source(), file.fileId());
-            int rejected = jdbc.sql("SELECT count(*) FROM reject WHERE file_id = ?").param(file.fileId())
-                    .query(Integer.class).single();
-            int read = staged + rejected;
-            if (BigDecimal.valueOf(rejected).compareTo(maxRejectShare.multiply(BigDecimal.valueOf(read))) > 0) {
-                failOverThreshold(file, read, rejected, maxRejectShare);
-            } else {
-                loadOrSupersede(file, read, staged, rejected);
-            }
+    }
+
+    /**
+     * Read only. Deciding every file before any is loaded gives what deciding each in turn gave: a
+     * file is superseded only by a LOADED file of its scope with a later delivery date, and the files
+     * of a scope (one source) are loaded in delivery-date order, so no file loaded earlier in the same
+     * run can be that later file. Which file replaces which is still found as each is loaded.
+     */
+    private Decision decide(ExtractFile file, BigDecimal maxRejectShare) {
+        int staged = merge.countStaged(file.source(), file.fileId());
+        int rejected = jdbc.sql("SELECT count(*) FROM reject WHERE file_id = ?").param(file.fileId())
+                .query(Integer.class).single();
+        int read = staged + rejected;
+        if (BigDecimal.valueOf(rejected).compareTo(maxRejectShare.multiply(BigDecimal.valueOf(read))) > 0) {
+            return new Decision(file, Action.FAIL, read, staged, rejected, null);
         }
-        if (!merged.isEmpty()) jdbc.sql("ANALYZE person").update();
-        merged.forEach(merge::analyze);
-    }
-
-    private void failOverThreshold(ExtractFile file, int read, int rejected, BigDecimal share) {
-        String percent = BigDecimal.valueOf(rejected * 100L).divide(BigDecimal.valueOf(read), 1,
-                java.math.RoundingMode.HALF_UP).toPlainString();
-        String limit = share.multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString();
-        registry.fail(file.fileId(), read,
-                file.fileName() + ": " + rejected + " av " + read + " rader (" + percent + " %) avvisades, mer än gränsen "
-                        + limit + " %. Inget lästes in från filen. Rätta raderna i avvisningsfilen och leverera filen igen.",
-                file.fileName() + ": " + rejected + " of " + read + " rows (" + percent + " %) were rejected, more than the"
-                        + " limit of " + limit + " %. Nothing was loaded from the file. Fix the rows listed in the reject"
-                        + " file and deliver the file again.");
-    }
-
-    private void loadOrSupersede(ExtractFile file, int read, int staged, int rejected) {
         Optional<Long> newer = jdbc.sql("""
                         SELECT file_id FROM extract_file
                          WHERE project_id = ? AND scope = ? AND status = 'LOADED' AND file_id <> ?
@@ -88,12 +163,74 @@ public class RegisterLoader {
                          ORDER BY delivery_date DESC, file_id DESC LIMIT 1""")
                 .params(file.projectId(), file.scope(), file.fileId(), file.deliveryDate())
                 .query(Long.class).optional();
-        if (newer.isPresent()) {
-            // an older delivery arriving late: kept in the history, its rows do not replace newer ones
-            merge.dropStaged(file.source(), file.fileId());
-            finish(file, "SUPERSEDED", newer.get(), read, read - rejected, rejected);
-            return;
+        // an older delivery arriving late: kept in the history, its rows do not replace newer ones
+        if (newer.isPresent()) return new Decision(file, Action.SUPERSEDE, read, staged, rejected, newer.get());
+        return new Decision(file, Action.LOAD, read, staged, rejected, null);
+    }
+
+    /**
+     * The persons of every file to be loaded, in a transaction of their own that commits before any
+     * file is merged. On the step's transaction they would be lost if the step failed after the
+     * event files' transaction committed: those files are LOADED then and never loaded again, and
+     * the persons cannot be made from what the event tables keep. Committed first, a person whose
+     * file is not loaded after all (the step failed before it) is a row no register table refers to
+     * until the restart loads the file.
+     */
+    private void insertPersons(List<Decision> decisions) {
+        ownTransaction.executeWithoutResult(status -> {
+            useLoadMemory();
+            for (Decision d : decisions) {
+                if (d.action() == Action.LOAD) merge.insertPersons(d.file().source(), d.file().fileId());
+            }
+        });
+    }
+
+    private void carryOut(List<Decision> decisions, BigDecimal maxRejectShare) {
+        for (Decision d : decisions) {
+            switch (d.action()) {
+                case FAIL -> failOverThreshold(d.file(), d.read(), d.rejected(), maxRejectShare);
+                case SUPERSEDE -> {
+                    merge.dropStaged(d.file().source(), d.file().fileId());
+                    finish(d.file(), "SUPERSEDED", d.newer(), d.read(), d.read() - d.rejected(), d.rejected());
+                }
+                case LOAD -> load(d.file(), d.read(), d.staged(), d.rejected());
+            }
         }
+    }
+
+    /** Waits for the event files' transaction to end, and fails as it failed. */
+    private static long await(FutureTask<Long> task) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;     // the other transaction is still running: it must end first
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) throw r;
+                    if (e.getCause() instanceof Error r) throw r;
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
+    private void failOverThreshold(ExtractFile file, int read, int rejected, BigDecimal share) {
+        String percent = BigDecimal.valueOf(rejected * 100L).divide(BigDecimal.valueOf(read), 1,
+                java.math.RoundingMode.HALF_UP).toPlainString();
+        String limit = share.multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString();
+        registry.fail(file, read,
+                file.fileName() + ": " + rejected + " av " + read + " rader (" + percent + " %) avvisades, mer än gränsen "
+                        + limit + " %. Inget lästes in från filen. Rätta raderna i avvisningsfilen och leverera filen igen.",
+                file.fileName() + ": " + rejected + " of " + read + " rows (" + percent + " %) were rejected, more than the"
+                        + " limit of " + limit + " %. Nothing was loaded from the file. Fix the rows listed in the reject"
+                        + " file and deliver the file again.");
+    }
+
+    private void load(ExtractFile file, int read, int staged, int rejected) {
         List<Long> replaced = jdbc.sql("""
                         SELECT file_id FROM extract_file
                          WHERE project_id = ? AND scope = ? AND status = 'LOADED' AND file_id <> ?""")

@@ -26,8 +26,8 @@ import se.uppfoljning.extract.Source;
  * se.uppfoljning.register.RegisterLoader} gives the sorts and the index builds their memory.
  *
  * <p>A file that is large next to the rows already in its table goes in with the table's foreign
- * keys dropped and added again after the insert, in the same transaction (since V6 only episode
- * has any: to extract_file and person): PostgreSQL checks a foreign key with one lookup per
+ * keys dropped and added again after the insert, in the same transaction (since V8 only episode
+ * has one, to person): PostgreSQL checks a foreign key with one lookup per
  * inserted row, while adding it back checks the whole table in one join. The keys come back from
  * their own definitions in the catalogue, under their own names, so the schema ends as the
  * migrations made it. Until the commit the table is locked for readers too, as by any ALTER TABLE
@@ -150,10 +150,9 @@ public class RegisterMerge {
 
     /**
      * Inserts the file's staged rows (staged of them) into the register and empties its staging;
-     * returns the rows moved.
+     * returns the rows moved. The file's persons must be in person already ({@link #insertPersons}).
      */
     public int merge(Source source, long fileId, int staged) {
-        insertPersons(source, fileId);
         String table = REGISTER_TABLE.get(source);
         long held = rowsHeld(table);
         List<ForeignKey> keys = (long) staged * FOREIGN_KEY_CHECK_RATIO >= held ? foreignKeys(table) : List.of();
@@ -178,7 +177,7 @@ public class RegisterMerge {
      * and groups them by sorting (4-5 s for insatser at 1,000,000 episodes) rather than hashing the
      * few distinct keys (about 1 s); sorts are off for this one statement.
      */
-    private void insertPersons(Source source, long fileId) {
+    public void insertPersons(Source source, long fileId) {
         String sort = jdbc.sql("SELECT current_setting('enable_sort')").query(String.class).single();
         jdbc.sql("SELECT set_config('enable_sort', 'off', true)").query(String.class).single();
         jdbc.sql(PERSONS.formatted(source.stagingTable())).param("fileId", fileId).update();

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import se.uppfoljning.DatabaseTest;
 import se.uppfoljning.InboxBuilder;
 import se.uppfoljning.IngestFixture;
+import se.uppfoljning.LockedTable;
 import se.uppfoljning.job.IngestRunner;
 import se.uppfoljning.job.IngestRunner.Status;
 
@@ -28,6 +31,8 @@ class IngestJobTest extends DatabaseTest {
 
     @Autowired
     IngestRunner runner;
+    @Autowired
+    DataSource dataSource;
     @TempDir
     Path tmp;
     InboxBuilder inbox;
@@ -281,13 +286,15 @@ class IngestJobTest extends DatabaseTest {
     }
 
     @Test
-    void episodesForeignKeysEndAsTheMigrationsMadeThemWhetherALoadDropsThemOrChecksRowByRow() throws Exception {
+    void episodesForeignKeyEndsAsTheMigrationsMadeItWhetherALoadDropsItOrChecksRowByRow() throws Exception {
         String keys = """
                 SELECT string_agg(conname || ' ' || pg_get_constraintdef(oid), '; ' ORDER BY conname)
                   FROM pg_constraint WHERE conrelid = 'episode'::regclass AND contype = 'f'""";
-        String fileKey = "SELECT oid::bigint FROM pg_constraint WHERE conrelid = 'episode'::regclass AND conname = 'episode_file_id_fkey'";
+        String personKey = "SELECT oid::bigint FROM pg_constraint WHERE conrelid = 'episode'::regclass AND conname = 'episode_person_key_fkey'";
         String asMigrated = jdbc.sql(keys).query(String.class).single();
-        long migrated = count(fileKey);
+        // V8: the key to extract_file is gone for good, the one to person stays
+        assertThat(asMigrated).isEqualTo("episode_person_key_fkey FOREIGN KEY (person_key) REFERENCES person(person_key)");
+        long migrated = count(personKey);
         String indexes = "SELECT string_agg(indexdef, '; ' ORDER BY indexname) FROM pg_indexes"
                 + " WHERE schemaname = current_schema() AND tablename = 'episode'";
         String indexesAsMigrated = jdbc.sql(indexes).query(String.class).single();
@@ -295,24 +302,158 @@ class IngestJobTest extends DatabaseTest {
 
         fixture.ingest("stockholmskraften", inbox.root());
 
-        // into an empty table: the keys were dropped for the insert and added back
-        assertThat(count(fileKey)).isNotEqualTo(migrated);
-        assertThat(jdbc.sql(keys).query(String.class).single()).isEqualTo(asMigrated)
-                .contains("episode_file_id_fkey FOREIGN KEY (file_id) REFERENCES extract_file(file_id)")
-                .contains("episode_person_key_fkey FOREIGN KEY (person_key) REFERENCES person(person_key)");
-        long afterFirst = count(fileKey);
+        // into an empty table: the key was dropped for the insert and added back
+        assertThat(count(personKey)).isNotEqualTo(migrated);
+        assertThat(jdbc.sql(keys).query(String.class).single()).isEqualTo(asMigrated);
+        long afterFirst = count(personKey);
         inbox.csv("deltagare", "deltagare_ost_2026-10-31.csv", lines(DELTAGARE_HEADER, validEpisodes(100, 1)));
 
         IngestRunner.Result result = fixture.ingest("stockholmskraften", inbox.root());
 
-        // one row next to twenty: checked as it goes in, the keys untouched
+        // one row next to twenty: checked as it goes in, the key untouched
         assertThat(result.status()).isEqualTo(Status.DONE);
-        assertThat(count(fileKey)).isEqualTo(afterFirst);
+        assertThat(count(personKey)).isEqualTo(afterFirst);
         assertThat(jdbc.sql(keys).query(String.class).single()).isEqualTo(asMigrated);
         assertThat(count("SELECT count(*) FROM episode")).isEqualTo(21);
         assertThat(jdbc.sql(indexes).query(String.class).single()).isEqualTo(indexesAsMigrated)
                 .contains("episode_project_person").contains("episode_file").contains("episode_pkey");
         assertThat(count("SELECT count(*) FROM episode e WHERE NOT EXISTS (SELECT 1 FROM person p WHERE p.person_key = e.person_key)")).isZero();
+    }
+
+    /** The register tables' indexes and constraints, as the catalogue defines them. */
+    private String registerSchema() {
+        return jdbc.sql("""
+                SELECT string_agg(d, E'\n' ORDER BY d) FROM (
+                    SELECT tablename || ' ' || indexdef AS d FROM pg_indexes
+                     WHERE schemaname = current_schema()
+                       AND tablename IN ('person', 'episode', 'contact', 'assessment', 'insats', 'payment', 'af_registration')
+                    UNION ALL
+                    SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
+                     WHERE conrelid IN ('person'::regclass, 'episode'::regclass, 'contact'::regclass, 'assessment'::regclass,
+                                        'insats'::regclass, 'payment'::regclass, 'af_registration'::regclass)) s""")
+                .query(String.class).single();
+    }
+
+    /**
+     * A file of every source: episodes of adult(0..n-1), each with one row in every event file, and
+     * adult(eventOnly), who is in the event files but has no episode.
+     */
+    private void everySource(int n, int eventOnly) {
+        everySource(inbox, n, eventOnly);
+    }
+
+    static void everySource(InboxBuilder inbox, int n, int eventOnly) {
+        inbox.csv("deltagare", "deltagare_2026-10-31.csv", lines(DELTAGARE_HEADER, validEpisodes(0, n)));
+        List<String> contacts = new ArrayList<>(), assessments = new ArrayList<>(), insatser = new ArrayList<>(),
+                payments = new ArrayList<>(), registrations = new ArrayList<>();
+        for (int i = 0; i <= n; i++) {
+            String pnr = hyphenated(adult(i == n ? eventOnly : i));
+            contacts.add(pnr + ";2025-02-01;ENSKILT");
+            assessments.add(pnr + ";2025-02-01;3;START");
+            insatser.add(pnr + ";PRAKTIK;AF;2025-03-01;");
+            payments.add(pnr + ";2025-03;1200");
+            registrations.add(pnr + ";2025-01-15");
+        }
+        inbox.csv("kontakter", "kontakter_2026-10-31.csv", lines("personnummer;datum;typ", contacts));
+        inbox.csv("bedomning", "bedomning_2026-10-31.csv", lines("personnummer;datum;steg;typ", assessments));
+        inbox.csv("insatser", "insatser_af_2026-10-31.csv", lines("personnummer;insats;anordnare;startdatum;slutdatum", insatser));
+        inbox.csv("insatser", "insatser_stad_2026-10-31.csv", "personnummer;insats;anordnare;startdatum;slutdatum",
+                hyphenated(adult(0)) + ";KOMVUX;STAD;2025-04-01;");
+        inbox.csv("bistand", "bistand_2026-10-31.csv", lines("personnummer;manad;belopp", payments));
+        inbox.csv("af_status", "af_status_2026-10-31.csv", lines("personnummer;inskrivningsdatum", registrations));
+    }
+
+    @Test
+    void episodesAndEventsLoadOnTwoTransactionsEachFileWithItsStatusAndTheSchemaEndsAsMigrated() throws Exception {
+        String schemaAsMigrated = registerSchema();
+        everySource(30, 500);
+
+        IngestRunner.Result result = fixture.ingest("stockholmskraften", inbox.root());
+
+        assertThat(result.status()).isEqualTo(Status.DONE);
+        assertThat(result.files()).hasSize(7).allSatisfy(f -> {
+            assertThat(f.status()).as(f.fileName()).isEqualTo("LOADED");
+            assertThat(f.rowsRejected()).as(f.fileName()).isZero();
+            assertThat(f.rowsLoaded()).as(f.fileName()).isEqualTo(f.fileName().startsWith("deltagare") ? 30
+                    : f.fileName().startsWith("insatser_stad") ? 1 : 31);
+        });
+        assertThat(count("SELECT count(*) FROM episode")).isEqualTo(30);
+        assertThat(count("SELECT count(*) FROM contact")).isEqualTo(31);
+        assertThat(count("SELECT count(*) FROM assessment")).isEqualTo(31);
+        assertThat(count("SELECT count(*) FROM insats")).isEqualTo(32);
+        assertThat(count("SELECT count(*) FROM payment")).isEqualTo(31);
+        assertThat(count("SELECT count(*) FROM af_registration")).isEqualTo(31);
+        // the person of the events alone too
+        assertThat(count("SELECT count(*) FROM person")).isEqualTo(31);
+        assertThat(count("""
+                SELECT (SELECT count(*) FROM stg_deltagare) + (SELECT count(*) FROM stg_kontakter)
+                     + (SELECT count(*) FROM stg_bedomning) + (SELECT count(*) FROM stg_insatser)
+                     + (SELECT count(*) FROM stg_bistand) + (SELECT count(*) FROM stg_af_status)""")).isZero();
+        // episode_id follows the file's lines
+        assertThat(jdbc.sql("SELECT line FROM episode ORDER BY episode_id").query(Integer.class).list())
+                .isSorted().hasSize(30);
+        // every index and key as the migrations made them, though both sides dropped and rebuilt theirs
+        assertThat(registerSchema()).isEqualTo(schemaAsMigrated);
+        // each file's rows were written by the transaction that recorded its status ...
+        for (String table : List.of("episode", "contact", "assessment", "insats", "payment", "af_registration")) {
+            assertThat(count("SELECT count(*) FROM " + table + " r JOIN extract_file f ON f.file_id = r.file_id"
+                    + " WHERE r.xmin::text <> f.xmin::text")).as(table).isZero();
+        }
+        // ... the episodes by one, all event files by another, and the persons by a third before both
+        assertThat(count("SELECT count(DISTINCT xmin::text) FROM extract_file WHERE source = 'deltagare'")).isOne();
+        assertThat(count("SELECT count(DISTINCT xmin::text) FROM extract_file WHERE source <> 'deltagare'")).isOne();
+        assertThat(count("SELECT count(DISTINCT xmin::text) FROM extract_file")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM person p JOIN extract_file f ON f.xmin::text = p.xmin::text")).isZero();
+    }
+
+    @Test
+    void whenTheEpisodesFailAfterTheEventFilesCommittedTheseStayLoadedAndTheRestartLoadsOnlyTheRest() throws Exception {
+        everySource(30, 500);
+        IngestRunner.Result failed;
+        // Held here, person lets the persons be inserted (ROW EXCLUSIVE) but not the step's transaction
+        // go past it: it waits for person when the episodes' merge drops episode's key to person
+        // (SHARE ROW EXCLUSIVE) or at the latest at ANALYZE person, while the event files' transaction
+        // goes on. The overlap check before the load reads episode, so episode itself cannot be held.
+        try (LockedTable person = LockedTable.lock(dataSource, "person", "SHARE UPDATE EXCLUSIVE")) {
+            var run = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return fixture.ingest("stockholmskraften", inbox.root());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            String waiting = "SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = 'person'::regclass";
+            LockedTable.await(() -> count(waiting) == 1, "the step's transaction waiting for person");
+            LockedTable.await(() -> count("SELECT count(*) FROM extract_file WHERE source <> 'deltagare' AND status = 'LOADED'") == 6,
+                    "the event files' transaction to commit");
+            // the waiting statement is cancelled: the step fails and its transaction rolls back (a dropped
+            // connection would leave the step UNKNOWN, as Spring Batch marks a failed rollback)
+            assertThat(count("SELECT count(pg_cancel_backend(pid)) FROM pg_locks WHERE NOT granted"
+                    + " AND relation = 'person'::regclass")).isOne();
+            failed = run.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        }
+
+        assertThat(failed.status()).isEqualTo(Status.FAILED);
+        assertThat(jdbc.sql("SELECT source || ':' || status FROM extract_file WHERE status <> 'LOADED'").query(String.class).list())
+                .containsExactly("deltagare:PENDING");
+        assertThat(count("SELECT count(*) FROM episode")).isZero();
+        assertThat(count("SELECT count(*) FROM stg_deltagare")).isEqualTo(30);
+        assertThat(count("SELECT count(*) FROM contact")).isEqualTo(31);
+        // the persons were committed before either side began: the event files' are not lost with the step
+        assertThat(count("SELECT count(*) FROM person")).isEqualTo(31);
+
+        IngestRunner.Result restarted = fixture.ingest("stockholmskraften", inbox.root());
+
+        assertThat(restarted.status()).isEqualTo(Status.DONE);
+        assertThat(count("SELECT count(*) FROM extract_file WHERE status = 'LOADED'")).isEqualTo(7);
+        assertThat(count("SELECT count(*) FROM episode")).isEqualTo(30);
+        assertThat(count("SELECT count(*) FROM contact")).isEqualTo(31);
+        assertThat(count("SELECT count(*) FROM insats")).isEqualTo(32);
+        assertThat(count("SELECT count(*) FROM (SELECT DISTINCT file_id, line FROM payment) d")).isEqualTo(31);
+        assertThat(count("SELECT count(*) FROM person")).isEqualTo(31);
+        assertThat(count("SELECT count(*) FROM stg_deltagare")).isZero();
+        assertThat(jdbc.sql("SELECT status FROM batch_job_execution ORDER BY job_execution_id").query(String.class).list())
+                .containsExactly("FAILED", "COMPLETED");
     }
 
     @Test
