@@ -32,10 +32,10 @@ import se.uppfoljning.extract.Codes;
 public class OutcomeEngine {
     /**
      * In dependency order: every definition reads the episodes of 00 (temporary tables, with the
-     * persons' AF registrations), PROGRESSION
-     * uses EXIT_STATUS, EXIT_STATUS and EMPLOYED_6M the status events of 02; 09 writes episode_fact
-     * from what 00-08 computed, one INSERT, with the events the facts rest on (issue 9). 01, 05, 07
-     * and 08 run on a second connection meanwhile, unless that is turned off ({@link SideComputation}).
+     * persons' AF registrations), PROGRESSION uses EXIT_STATUS, EXIT_STATUS and EMPLOYED_6M the status
+     * events of 02; 09 writes episode_fact from what 00-08 computed, one INSERT, with the events the
+     * facts rest on (issue 9). 01, 05, 07 and 08 run on a second connection meanwhile, unless that is
+     * turned off ({@link SideComputation}).
      */
     static final List<String> DEFINITIONS = List.of(
             "00_EPISODE_FACTS", "01_STATUS_AT_ENTRY", "02_STATUS_EVENTS", "03_EXIT_STATUS", "04_PROGRESSION",

@@ -32,7 +32,8 @@ final class SideComputation implements AutoCloseable {
     /** What the side computes for 09, each a temporary table of the same name on the side. */
     static final List<String> RESULTS = List.of("fact_entry", "fact_support", "fact_coordinated", "fact_eligible");
     /** The side's own temporary tables, its copy of 00 and 01 included. */
-    private static final String SIDE_TABLES = "fact_base, person_af, fact_entry, fact_support, fact_coordinated, fact_eligible";
+    private static final String SIDE_TABLES =
+            "fact_base, person_af, fact_entry, fact_support, fact_coordinated, fact_eligible";
 
     /** Tables left by a computation whose session has ended (its process or connection died). */
     private static final String ORPHANS = """

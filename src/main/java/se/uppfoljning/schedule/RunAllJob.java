@@ -162,7 +162,8 @@ public class RunAllJob implements ProjectJob {
         try (PartOutput output = PartOutput.install()) {
             List<Future<PartOutput.Captured<Part>>> running = new ArrayList<>();
             for (Due d : due) {
-                running.add(d.done() != null ? CompletableFuture.completedFuture(new PartOutput.Captured<>(d.done(), "", ""))
+                running.add(d.done() != null
+                        ? CompletableFuture.completedFuture(new PartOutput.Captured<>(d.done(), "", ""))
                         : pool.submit(() -> output.capture(() -> run(d, project, System.out))));
             }
             for (Future<PartOutput.Captured<Part>> f : running) {
