@@ -22,10 +22,6 @@ final class RowBatch {
     /** Run before each batch goes in, e.g. to end a COPY open on the same connection. */
     private final Runnable beforeEachBatch;
 
-    RowBatch(JdbcTemplate template, String sql) {
-        this(template, sql, () -> { });
-    }
-
     RowBatch(JdbcTemplate template, String sql, Runnable beforeEachBatch) {
         this.template = template;
         this.sql = sql;

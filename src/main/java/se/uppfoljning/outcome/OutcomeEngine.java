@@ -94,7 +94,7 @@ public class OutcomeEngine {
         try (SideComputation second = side == null ? null
                 : SideComputation.start(jdbc, side, scripts, p, run, project.id())) {
             for (String d : DEFINITIONS) {
-                if (second != null && SideComputation.DEFINITIONS.contains(d) && !MAIN_TOO.contains(d)) continue;
+                if (second != null && SideComputation.OWN.contains(d)) continue;
                 if (second != null && d.equals(WRITE_FACTS)) second.join(jdbc);
                 long t0 = System.nanoTime();
                 scripts.get(d).run(jdbc, p);
@@ -110,8 +110,6 @@ public class OutcomeEngine {
         return run;
     }
 
-    /** The definition both connections run: the episodes and AF registrations the others read. */
-    private static final List<String> MAIN_TOO = List.of("00_EPISODE_FACTS");
     private static final String WRITE_FACTS = "09_WRITE_FACTS";
 
     /**

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * or by any computation once their session is gone.
  */
 final class SideComputation implements AutoCloseable {
-    static final List<String> DEFINITIONS = List.of(
-            "00_EPISODE_FACTS", "01_STATUS_AT_ENTRY", "05_SELF_SUFFICIENT_3M", "07_COORDINATED", "08_ELIGIBLE");
+    /** The definitions only the side runs; the computation's own connection leaves them out. */
+    static final List<String> OWN = List.of(
+            "01_STATUS_AT_ENTRY", "05_SELF_SUFFICIENT_3M", "07_COORDINATED", "08_ELIGIBLE");
+    /** What the side runs: its own copy of the episodes and AF registrations (00), then {@link #OWN}. */
+    private static final List<String> DEFINITIONS =
+            Stream.concat(Stream.of("00_EPISODE_FACTS"), OWN.stream()).toList();
     /** What the side computes for 09, each a temporary table of the same name on the side. */
     static final List<String> RESULTS = List.of("fact_entry", "fact_support", "fact_coordinated", "fact_eligible");
     /** The side's own temporary tables, its copy of 00 and 01 included. */
