@@ -46,13 +46,45 @@ final class BistandRows {
                 paid[(int) first.until(m, ChronoUnit.MONTHS)] = true;
             }
         }
+        int instalments = instalments(person, paid);
         boolean any = false;
         for (int i = 0; i < paid.length; i++) {
             if (paid[i] && (!any || !Rand.chance(rng, 0.03))) {
                 YearMonth month = first.plusMonths(i);
-                payments(person, month, areaIn(person, month), rng);
+                if (instalments > 1) {
+                    instalments(person, month, areaIn(person, month), instalments, rng);
+                } else {
+                    payments(person, month, areaIn(person, month), rng);
+                }
                 any = true;
             }
+        }
+    }
+
+    /**
+     * How many rows a paid month takes: one, unless the profile asks for a benchmark density of
+     * rows per episode that the person's paid months cannot give one by one.
+     */
+    private int instalments(Person person, boolean[] paid) {
+        if (profile.paymentRowsPerEpisode <= 0) {
+            return 1;
+        }
+        int months = 0;
+        for (boolean p : paid) {
+            months += p ? 1 : 0;
+        }
+        int wanted = profile.paymentRowsPerEpisode * person.episodes.size();
+        return months == 0 ? 1 : Math.max(1, Math.round((float) wanted / months));
+    }
+
+    /** A month paid in {@code count} instalments that add up to the month's support (R9 sums them). */
+    private void instalments(Person person, YearMonth month, String area, int count, SplittableRandom rng) {
+        int kronor = (int) Math.round(person.monthlySupport * (0.85 + 0.3 * rng.nextDouble()));
+        int left = kronor;
+        for (int i = 0; i < count; i++) {
+            int part = i == count - 1 ? left : kronor / count;
+            row(person, month, part, area, rng);
+            left -= part;
         }
     }
 

@@ -61,16 +61,21 @@ final class InsatserRows {
             LocalDate start = Rand.workday(e.start.minusDays(Rand.between(rng, 20, 150)), e.start);
             out.add(insats(code, start, e.start.plusDays(Rand.between(rng, 10, 90)), rng));
         }
-        long span = e.days() - 14;
-        int count = span < 20 ? 1 : (int) Math.min(Rand.between(rng, profile.insatserMin, profile.insatserMax),
-                1 + span / profile.insatserDaysApart);
+        long span = profile.denseInsatser ? Math.max(1, e.days()) : e.days() - 14;
+        int count = profile.denseInsatser ? Rand.between(rng, profile.insatserMin, profile.insatserMax)
+                : span < 20 ? 1 : (int) Math.min(Rand.between(rng, profile.insatserMin, profile.insatserMax),
+                        1 + span / profile.insatserDaysApart);
         int level = Rand.chance(rng, 0.6) ? 1 : 2;
         int maxLevel = Rand.chance(rng, 0.25) ? 4 : 3;
         for (int i = 0; i < count; i++) {
-            long offset = 7 + Math.max(0, i * span / count) + rng.nextLong(Math.max(1, span / count / 2));
+            long offset = profile.denseInsatser ? i * span / count + rng.nextLong(Math.max(1, span / count))
+                    : 7 + Math.max(0, i * span / count) + rng.nextLong(Math.max(1, span / count / 2));
             LocalDate start = Rand.workday(e.start.plusDays(offset), e.horizon());
             if (start.isAfter(e.horizon())) {
-                break;
+                if (!profile.denseInsatser) {
+                    break;
+                }
+                start = e.horizon(); // a short episode's last insatser start on its last day
             }
             out.add(insats(ladder(level).pick(rng), start, start.plusDays(Rand.between(rng, 30, 150)), rng));
             if (Rand.chance(rng, 0.5)) {

@@ -3,11 +3,13 @@ package se.uppfoljning.sampledata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -299,6 +301,36 @@ class SampleDataGeneratorTest {
         }
         SampleFiles.Extract insatser = SampleFiles.read(scale, "insatser/insatser_2026-10-31.csv");
         assertThat(insatser.lines().size()).isBetween(2_000 * 6, 2_000 * 11);
+    }
+
+    @Test
+    void scaleModeKeepsIssue9sDensityWhenEpisodesCrowdThePersons(@TempDir Path scale) throws IOException {
+        // 60,000 episodes need more than one per person even with the samordningsnummer (about 43,000)
+        SampleDataGenerator.Summary result = SampleDataGenerator.generateScale(TestRun.markInput(scale), 7, 60_000);
+
+        SampleDataGenerator.ProjectSummary project = result.projects().get(0);
+        assertThat(project.persons()).isLessThan(60_000).isGreaterThan(25_000);
+        Map<String, Integer> rows = new HashMap<>();
+        project.files().forEach(f -> rows.put(f.path().split("/")[0], f.rows()));
+        assertThat(rows.get("insatser")).as("about eight insatser an episode").isBetween(60_000 * 7, 60_000 * 10);
+        assertThat(rows.get("bistand")).as("about twelve bistånd rows an episode").isBetween(60_000 * 9, 60_000 * 15);
+
+        Set<String> testNumbers = new HashSet<>(TestNumberPool.readList());
+        Map<String, BigDecimal> paidPerMonth = new HashMap<>();
+        int samordningsnummer = 0;
+        for (SampleFiles.Line line : SampleFiles.read(scale, "bistand/bistand_2026-10-31.csv").lines()) {
+            String number = SamplePersonnummer.normalise(line.get("personnummer"), DELIVERY).orElseThrow();
+            assertThat(SamplePersonnummer.isValid(number)).as("line %d", line.number()).isTrue();
+            boolean samordning = SamplePersonnummer.isSamordningsnummer(number);
+            samordningsnummer += samordning ? 1 : 0;
+            String behind = samordning ? testNumberBehind(number) : number;
+            assertThat(testNumbers.contains(behind)).as("line %d %s", line.number(), behind).isTrue();
+            paidPerMonth.merge(number + line.get("manad"), new BigDecimal(line.get("belopp").replace(',', '.')),
+                    BigDecimal::add);
+        }
+        assertThat(samordningsnummer).isPositive();
+        // the instalments of a month add up to one month's support (R9), not to several months'
+        assertThat(paidPerMonth.values()).allSatisfy(sum -> assertThat(sum).isLessThan(new BigDecimal(22_000)));
     }
 
     // --- helpers ---

@@ -52,7 +52,7 @@ final class SampleFiles {
     }
 
     static Charset charset(String path) {
-        return path.contains("/bistand/") ? Charset.forName("windows-1252") : StandardCharsets.UTF_8;
+        return ("/" + path).contains("/bistand/") ? Charset.forName("windows-1252") : StandardCharsets.UTF_8;
     }
 
     static Extract read(Path out, String path) {
