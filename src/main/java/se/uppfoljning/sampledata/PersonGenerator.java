@@ -47,19 +47,26 @@ final class PersonGenerator {
     }
 
     /**
-     * Scale mode: {@code count} episodes, one in each of {@code count} equal slots of the time
-     * between the team's start and the delivery date, so they never overlap.
+     * Scale mode: {@code count} episodes, one in each of {@code count} consecutive slots of the time
+     * between the team's start and the delivery date, so they never overlap. The slots are about
+     * equal, but each person's grid is shifted by a random phase (the first slot takes it), so that
+     * episodes start and end in every month, the last ones too, as they do in a project that has
+     * run for a while: without it every person's last episode would start in the same few weeks
+     * and none would end in the month before the delivery.
      */
     Person planSlots(int index, int count, SplittableRandom rng) {
         ProjectProfile.Team team = profile.team(profile.teamWeights.pick(rng));
         long span = ProjectProfile.DELIVERY.toEpochDay() - team.start().toEpochDay();
         long slot = span / count;
+        long phase = count == 1 ? 0 : rng.nextLong(slot);
         Person person = null;
         for (int i = 0; i < count; i++) {
-            LocalDate slotStart = team.start().plusDays(i * slot);
-            LocalDate slotLast = i == count - 1 ? ProjectProfile.DELIVERY : slotStart.plusDays(slot - 2);
+            LocalDate slotStart = i == 0 ? team.start() : team.start().plusDays(phase + i * slot);
+            LocalDate slotLast = i == count - 1 ? ProjectProfile.DELIVERY
+                    : team.start().plusDays(phase + (i + 1) * slot - 2);
             // a single episode may start any time; several start early in their slot to leave room to run
-            LocalDate start = Rand.date(rng, slotStart, slotStart.plusDays(count == 1 ? slot : slot / 3));
+            long room = Math.max(0, Math.min(slot, slotLast.toEpochDay() - slotStart.toEpochDay()));
+            LocalDate start = Rand.date(rng, slotStart, slotStart.plusDays(count == 1 ? slot : room / 3));
             if (person == null) {
                 person = newPerson(index, start, rng);
                 person.episodes.add(episode(person, team, start, i == count - 1 ? null : slotLast, index, rng));
