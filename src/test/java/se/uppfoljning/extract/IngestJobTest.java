@@ -407,6 +407,41 @@ class IngestJobTest extends DatabaseTest {
     }
 
     @Test
+    void largeEventFilesAreSharedBetweenTheTwoTransactionsSoThatBothEndTogether() throws Exception {
+        String schemaAsMigrated = registerSchema();
+        everySource(10, 500);
+        // far more event rows than episodes, as in a national inbox: insatser go first, to the second
+        // connection; bistand, the next largest, then to the step's, which had only the episodes
+        List<String> persons = new ArrayList<>(), insatser = new ArrayList<>(), payments = new ArrayList<>();
+        for (int i = 0; i < 10; i++) persons.add(hyphenated(adult(i)));
+        for (int i = 0; i < 60_000; i++) insatser.add(persons.get(i % 10) + ";PRAKTIK;AF;2025-03-01;");
+        for (int i = 0; i < 55_000; i++) payments.add(persons.get(i % 10) + ";2025-03;" + (100 + i % 7));
+        inbox.csv("insatser", "insatser_af_2026-10-31.csv", lines("personnummer;insats;anordnare;startdatum;slutdatum", insatser));
+        inbox.csv("bistand", "bistand_2026-10-31.csv", lines("personnummer;manad;belopp", payments));
+
+        IngestRunner.Result result = fixture.ingest("stockholmskraften", inbox.root());
+
+        assertThat(result.status()).isEqualTo(Status.DONE);
+        assertThat(count("SELECT count(*) FROM insats")).isEqualTo(60_001);
+        assertThat(count("SELECT count(*) FROM payment")).isEqualTo(55_000);
+        String writer = "SELECT xmin::text FROM extract_file WHERE file_name = ?";
+        String episodes = jdbc.sql(writer).param("deltagare_2026-10-31.csv").query(String.class).single();
+        String second = jdbc.sql(writer).param("insatser_af_2026-10-31.csv").query(String.class).single();
+        assertThat(second).isNotEqualTo(episodes);
+        assertThat(jdbc.sql(writer).param("bistand_2026-10-31.csv").query(String.class).single()).isEqualTo(episodes);
+        for (String small : List.of("kontakter_2026-10-31.csv", "bedomning_2026-10-31.csv", "af_status_2026-10-31.csv",
+                "insatser_stad_2026-10-31.csv")) {
+            assertThat(jdbc.sql(writer).param(small).query(String.class).single()).as(small).isEqualTo(second);
+        }
+        for (String table : List.of("episode", "insats", "payment", "contact")) {
+            assertThat(count("SELECT count(*) FROM " + table + " r JOIN extract_file f ON f.file_id = r.file_id"
+                    + " WHERE r.xmin::text <> f.xmin::text")).as(table).isZero();
+        }
+        // payment's indexes were dropped and built again on the step's side, insat's on the other
+        assertThat(registerSchema()).isEqualTo(schemaAsMigrated);
+    }
+
+    @Test
     void whenTheEpisodesFailAfterTheEventFilesCommittedTheseStayLoadedAndTheRestartLoadsOnlyTheRest() throws Exception {
         everySource(30, 500);
         IngestRunner.Result failed;
