@@ -64,8 +64,8 @@ public class RegisterLoader {
     }
 
     /**
-     * Memory for the merges' sorts (a file's rows by person_key) and for the indexes a large file's
-     * merge builds again, on this transaction only: the server's defaults (work_mem 4 MB,
+     * Memory for the merges' sorts (the episodes by line) and for the indexes a large file's merge
+     * builds again, on this transaction only: the server's defaults (work_mem 4 MB,
      * maintenance_work_mem 64 MB) send them to disk. Set with SET LOCAL, so the pooled connection
      * goes back unchanged.
      */
@@ -124,6 +124,7 @@ public class RegisterLoader {
         FutureTask<Long> second = new FutureTask<>(() -> ownTransaction.execute(status -> {
             useLoadMemory();
             carryOut(secondSide, maxRejectShare);
+            analyze(secondSide);
             return System.nanoTime();
         }));
         new Thread(second, "loadRegister-events").start();
@@ -131,7 +132,7 @@ public class RegisterLoader {
         try {
             carryOut(stepSide, maxRejectShare);
             jdbc.sql("ANALYZE person").update();
-            if (merged.contains(Source.DELTAGARE)) merge.analyze(Source.DELTAGARE);
+            analyze(stepSide);
             stepDone = System.nanoTime();
         } catch (RuntimeException | Error e) {
             // the step's rollback must not end the advisory lock while the other transaction still runs
@@ -143,7 +144,6 @@ public class RegisterLoader {
             throw e;
         }
         long secondDone = await(second);
-        merged.stream().filter(s -> s != Source.DELTAGARE).forEach(merge::analyze);
         log.info("loadRegister: {} file(s) on the step's connection ({}) in {} ms, {} event file(s) on a second"
                         + " connection ({}) in {} ms, both done in {} ms", stepSide.size(), sourceNames(stepSide),
                 (stepDone - started) / 1_000_000, secondSide.size(), sourceNames(secondSide),
@@ -196,6 +196,14 @@ public class RegisterLoader {
     private static String sourceNames(List<Decision> decisions) {
         return decisions.stream().map(d -> d.file().source().name().toLowerCase(Locale.ROOT)).distinct()
                 .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Fresh statistics for the tables a side merged into, in that side's transaction (ANALYZE counts
+     * the transaction's own new rows), so that the two sides' ANALYZEs run at the same time too.
+     */
+    private void analyze(List<Decision> side) {
+        side.stream().map(d -> d.file().source()).distinct().forEach(merge::analyze);
     }
 
     private void useLoadMemory() {
