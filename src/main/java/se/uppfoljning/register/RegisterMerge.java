@@ -12,18 +12,16 @@ import se.uppfoljning.extract.Source;
  * Moves one file's staged rows into the participant register, set-based: the staging tables speak
  * the extract's language (Swedish column names), the register ours.
  *
- * <p>Into an event table that keeps its indexes, rows go in sorted by person_key: most of such a
- * merge's time is the upkeep of the (project_id, person_key) index, and keys in order touch each
- * index page once instead of once per row (the keys are HMACs, so a file's order is random to the
- * index). A file at least as large as its table already is goes in with the table's plain indexes
- * dropped and built again after the insert, in the same transaction, and unsorted: building an index
- * whole sorts once and writes each page once, where row by row every index page touched after a
- * checkpoint is logged whole again. At 1,000,000 episodes (the six files into empty tables, each
- * replayed by hand on a fresh copy of the same staged rows, two runs each) the five event tables
- * took 10.3-11.3 s instead of 17.2-17.6 s and wrote 1.57 GB of WAL instead of 2.53 GB, and the
- * episodes 6.5-6.8 s instead of 7.4-7.9 s. Episodes always go in line order, as before: their
- * episode_id follows the file; their primary key stays. {@link
- * se.uppfoljning.register.RegisterLoader} gives the sorts and the index builds their memory.
+ * <p>A file at least as large as its table already is goes in with the table's plain indexes
+ * dropped and built again after the insert, in the same transaction: building an index whole sorts
+ * once and writes each page once, where row by row every index page touched after a checkpoint is
+ * logged whole again. At 1,000,000 episodes (the six files into empty tables, each replayed by hand
+ * on a fresh copy of the same staged rows, two runs each) the five event tables took 10.3-11.3 s
+ * instead of 17.2-17.6 s and wrote 1.57 GB of WAL instead of 2.53 GB, and the episodes 6.5-6.8 s
+ * instead of 7.4-7.9 s. (The event tables have kept only a BRIN index on project_id and a btree on
+ * file_id since V9; rows go in in file order, which is the order of both.) Episodes always go in
+ * line order: their episode_id follows the file; their primary key stays. {@link
+ * se.uppfoljning.register.RegisterLoader} gives the index builds their memory.
  *
  * <p>A file that is large next to the rows already in its table goes in with the table's foreign
  * keys dropped and added again after the insert, in the same transaction (since V8 only episode
@@ -142,9 +140,6 @@ public class RegisterMerge {
                AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)
              ORDER BY i.relname""";
 
-    /** For an event table that keeps its indexes: keys in order touch each index page once (above). */
-    private static final String BY_PERSON = "\n ORDER BY s.person_key";
-
     private record Index(String dropSql, String createSql) {
     }
 
@@ -163,9 +158,7 @@ public class RegisterMerge {
         List<Index> indexes = staged >= held ? indexes(table) : List.of();
         keys.forEach(k -> jdbc.sql(k.dropSql()).update());
         indexes.forEach(i -> jdbc.sql(i.dropSql()).update());
-        String insert = MERGE.get(source);
-        if (source != Source.DELTAGARE && indexes.isEmpty()) insert += BY_PERSON;
-        int rows = jdbc.sql(insert).param("fileId", fileId).update();
+        int rows = jdbc.sql(MERGE.get(source)).param("fileId", fileId).update();
         indexes.forEach(i -> jdbc.sql(i.createSql()).update());
         keys.forEach(k -> jdbc.sql(k.addSql()).update());
         dropStaged(source, fileId);
