@@ -98,7 +98,7 @@ public class SusExport {
         jdbc.sql("DROP TABLE IF EXISTS pg_temp.sus_delta, pg_temp.sus_removed").update();
         jdbc.sql("""
                 CREATE TEMPORARY TABLE sus_delta (position integer, episode_id bigint, episode_key text,
-                    person_key char(64), row_hash char(64), marker text, cells text[])
+                    person_key char(64) COLLATE "C", row_hash char(64), marker text, cells text[])
                 ON COMMIT DROP""").update();
         boolean first = !history.susRegistered(project.id());
         // the export's id is taken at its first row (or its first removal), so that an export that
@@ -109,7 +109,8 @@ public class SusExport {
         // registered episodes that are no longer registrable (the removal list), in SQL, before this
         // export's own rows join the registered state
         jdbc.sql("""
-                CREATE TEMPORARY TABLE sus_removed (ord bigint, episode_key text, person_key char(64), cells text[])
+                CREATE TEMPORARY TABLE sus_removed (ord bigint, episode_key text, person_key char(64) COLLATE "C",
+                    cells text[])
                 ON COMMIT DROP""").update();
         jdbc.sql("""
                         INSERT INTO sus_removed (ord, episode_key, person_key, cells)
