@@ -62,6 +62,9 @@ final class AfStatusRows {
                 continue;
             }
             if (closedOn != null) { // registers again before the next episode
+                if (!closedOn.isBefore(ProjectProfile.DELIVERY)) {
+                    break; // closed on the delivery date: a new registration would lie after it
+                }
                 from = Rand.max(closedOn.plusDays(1), e.start.minusDays(Rand.between(rng, 7, 90)));
                 category = CATEGORY.pick(rng);
                 closedOn = null;

@@ -331,6 +331,11 @@ class SampleDataGeneratorTest {
         assertThat(samordningsnummer).isPositive();
         // the instalments of a month add up to one month's support (R9), not to several months'
         assertThat(paidPerMonth.values()).allSatisfy(sum -> assertThat(sum).isLessThan(new BigDecimal(22_000)));
+        // no bad rows in a benchmark inbox: nothing begins after the delivery date, however crowded
+        for (SampleFiles.Line line : SampleFiles.read(scale, "af_status/af_status_2026-10-31.csv").lines()) {
+            assertThat(date(line.get("inskrivningsdatum"))).as("line %d", line.number()).get()
+                    .satisfies(d -> assertThat(d).isBeforeOrEqualTo(DELIVERY));
+        }
     }
 
     // --- helpers ---
