@@ -93,8 +93,6 @@ public class RegisterLoader {
         List<Decision> decisions = new ArrayList<>();
         for (ExtractFile file : registry.pending(projectId)) decisions.add(decide(file, maxRejectShare));
         if (decisions.isEmpty()) return;
-        Set<Source> merged = EnumSet.noneOf(Source.class);
-        decisions.forEach(d -> merged.add(d.file().source()));
         Set<Source> stepSources = EnumSet.of(Source.DELTAGARE);
         if (parallel) stepSources.addAll(eventSourcesBesideEpisodes(rowsToLoad(decisions)));
         Map<Boolean, List<Decision>> sides = decisions.stream()
@@ -106,7 +104,7 @@ public class RegisterLoader {
             carryOut(stepSide, maxRejectShare);
             carryOut(secondSide, maxRejectShare);
             jdbc.sql("ANALYZE person").update();
-            merged.forEach(merge::analyze);
+            analyze(decisions);
             return;
         }
         // The two transactions must never wait for each other's locks: the step waits for the event
@@ -116,10 +114,10 @@ public class RegisterLoader {
         // event sources given to it, only; the other one the other event tables and their staging
         // only (both besides reading reject and extract_file and updating the rows of extract_file
         // of their own files). A source's files are all on one side: they share a table. The step's
-        // reads of the event staging tables above hold ACCESS SHARE locks, which no DELETE waits for. Persons come first and are
-        // committed (insertPersons): a large deltagare file's merge drops episode's key to person,
-        // which locks person against any insert until the step commits. Episode's key to
-        // extract_file, which would lock extract_file the same way, is gone (V8).
+        // reads of the event staging tables above hold ACCESS SHARE locks, which no DELETE waits for.
+        // Persons come first and are committed (insertPersons): a large deltagare file's merge drops
+        // episode's key to person, which locks person against any insert until the step commits.
+        // Episode's key to extract_file, which would lock extract_file the same way, is gone (V8).
         long started = System.nanoTime();
         FutureTask<Long> second = new FutureTask<>(() -> ownTransaction.execute(status -> {
             useLoadMemory();
@@ -199,11 +197,12 @@ public class RegisterLoader {
     }
 
     /**
-     * Fresh statistics for the tables a side merged into, in that side's transaction (ANALYZE counts
-     * the transaction's own new rows), so that the two sides' ANALYZEs run at the same time too.
+     * Fresh statistics for the tables the decisions' files went into, in the transaction that merged
+     * them (ANALYZE counts the transaction's own new rows), so that the two sides' ANALYZEs run at the
+     * same time too.
      */
-    private void analyze(List<Decision> side) {
-        side.stream().map(d -> d.file().source()).distinct().forEach(merge::analyze);
+    private void analyze(List<Decision> decisions) {
+        decisions.stream().map(d -> d.file().source()).distinct().forEach(merge::analyze);
     }
 
     private void useLoadMemory() {
