@@ -46,13 +46,13 @@ final class BistandRows {
                 paid[(int) first.until(m, ChronoUnit.MONTHS)] = true;
             }
         }
-        int instalments = instalments(person, paid);
+        int instalments = instalmentsPerMonth(person, paid);
         boolean any = false;
         for (int i = 0; i < paid.length; i++) {
             if (paid[i] && (!any || !Rand.chance(rng, 0.03))) {
                 YearMonth month = first.plusMonths(i);
                 if (instalments > 1) {
-                    instalments(person, month, areaIn(person, month), instalments, rng);
+                    payInInstalments(person, month, areaIn(person, month), instalments, rng);
                 } else {
                     payments(person, month, areaIn(person, month), rng);
                 }
@@ -65,7 +65,7 @@ final class BistandRows {
      * How many rows a paid month takes: one, unless the profile asks for a benchmark density of
      * rows per episode that the person's paid months cannot give one by one.
      */
-    private int instalments(Person person, boolean[] paid) {
+    private int instalmentsPerMonth(Person person, boolean[] paid) {
         if (profile.paymentRowsPerEpisode <= 0) {
             return 1;
         }
@@ -78,8 +78,8 @@ final class BistandRows {
     }
 
     /** A month paid in {@code count} instalments that add up to the month's support (R9 sums them). */
-    private void instalments(Person person, YearMonth month, String area, int count, SplittableRandom rng) {
-        int kronor = (int) Math.round(person.monthlySupport * (0.85 + 0.3 * rng.nextDouble()));
+    private void payInInstalments(Person person, YearMonth month, String area, int count, SplittableRandom rng) {
+        int kronor = monthsSupport(person, rng);
         int left = kronor;
         for (int i = 0; i < count; i++) {
             int part = i == count - 1 ? left : kronor / count;
@@ -90,7 +90,7 @@ final class BistandRows {
 
     /** One month: usually one payment, sometimes two, now and then a negative correction. */
     private void payments(Person person, YearMonth month, String area, SplittableRandom rng) {
-        int kronor = (int) Math.round(person.monthlySupport * (0.85 + 0.3 * rng.nextDouble()));
+        int kronor = monthsSupport(person, rng);
         if (Rand.chance(rng, 0.04)) {
             int part = kronor * Rand.between(rng, 60, 80) / 100;
             row(person, month, amount(part, rng), area, rng);
@@ -105,6 +105,11 @@ final class BistandRows {
             // the month's payment reversed, so the month is not paid (R9)
             row(person, month, paid instanceof BigDecimal d ? d.negate() : -kronor, area, rng);
         }
+    }
+
+    /** The support paid for one month: the person's usual amount, give or take 15 %. */
+    private static int monthsSupport(Person person, SplittableRandom rng) {
+        return (int) Math.round(person.monthlySupport * (0.85 + 0.3 * rng.nextDouble()));
     }
 
     private void row(Person person, YearMonth month, Object amount, String area, SplittableRandom rng) {

@@ -72,10 +72,7 @@ final class InsatserRows {
                     : 7 + Math.max(0, i * span / count) + rng.nextLong(Math.max(1, span / count / 2));
             LocalDate start = Rand.workday(e.start.plusDays(offset), e.horizon());
             if (start.isAfter(e.horizon())) {
-                if (!profile.denseInsatser) {
-                    break;
-                }
-                start = e.horizon(); // a short episode's last insatser start on its last day
+                break; // dense: never, every offset is within the episode
             }
             out.add(insats(ladder(level).pick(rng), start, start.plusDays(Rand.between(rng, 30, 150)), rng));
             if (Rand.chance(rng, 0.5)) {

@@ -130,7 +130,7 @@ final class ProjectProfile {
      * list yields as many distinct persons as it can (~22,000 numbers, twice that with the
      * samordningsnummer derived from them; those over 64 are eligibility findings, not rejects),
      * the density issue 9 asks for (about eight insatser and twelve bistånd rows an episode, so
-     * about 27 extract rows per episode at any scale) and none of the handful of special cases.
+     * 25-30 extract rows per episode at any scale) and none of the handful of special cases.
      */
     static ProjectProfile stockholmskraftenScale() {
         ProjectProfile p = stockholmskraften();

@@ -252,7 +252,7 @@ public final class SampleDataGenerator {
 
                   --scale N   instead write one stockholmskraften inbox with N episodes directly into
                               <dir>/<source>/ (for benchmarks; no deliberate bad rows): about 8 insatser,
-                              12 bistand rows and 25 extract rows in all per episode (issue 9), from the
+                              12 bistand rows and 25-30 extract rows in all per episode (issue 9), from the
                               test numbers and the samordningsnummer derived from them
                   --help      this text""");
     }
