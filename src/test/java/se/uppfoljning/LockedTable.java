@@ -39,24 +39,23 @@ public final class LockedTable implements AutoCloseable {
         return new LockedTable(c, table, JdbcClient.create(dataSource));
     }
 
-    /** Waits until a COPY into the table waits for this lock. */
+    /**
+     * Waits until a statement of the job waits for this lock: the COPY into a table, or the making of
+     * an event file's staging table {@code LIKE} its register table (StagingTables).
+     */
     public void awaitWriter() {
-        await(() -> writersWaiting() > 0, "a COPY into " + table + " waiting for the lock");
+        await(() -> waiting() > 0, "a statement waiting for the lock on " + table);
     }
 
-    /** Waits until no COPY into the table is left (e.g. the one of a killed process has ended). */
-    public void awaitNoWriter() {
-        await(() -> writers() == 0, "no COPY into " + table + " left");
+    /** Ends the backend that waits for the lock, as a dropped connection would; returns how many ended. */
+    public long terminateWaiting() {
+        return jdbc.sql("SELECT count(pg_terminate_backend(pid)) FROM pg_locks WHERE NOT granted AND relation = to_regclass(?)")
+                .param(table).query(Long.class).single();
     }
 
-    private long writersWaiting() {
-        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE ?")
-                .param("COPY " + table + " %").query(Long.class).single();
-    }
-
-    private long writers() {
-        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE query LIKE ? AND state <> 'idle'")
-                .param("COPY " + table + " %").query(Long.class).single();
+    private long waiting() {
+        return jdbc.sql("SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = to_regclass(?)")
+                .param(table).query(Long.class).single();
     }
 
     /** Polls until the condition holds (at most two minutes: a slow machine starting a JVM). */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -40,12 +41,42 @@ public final class TestDatabase {
 
     /** Empties every table of the register and of Spring Batch, so each test starts from nothing. */
     public static void reset(JdbcClient jdbc) {
+        // the event files' tables, staged or attached as partitions (StagingTables): file ids are not
+        // reset, so a table left behind would never be used again, only make every later ANALYZE longer
+        jdbc.sql("""
+                DO $$
+                DECLARE t text;
+                BEGIN
+                    FOR t IN SELECT relname FROM pg_class
+                              WHERE relnamespace = current_schema()::regnamespace AND relkind = 'r'
+                                AND relname ~ '^(contact|assessment|insats|payment|af_registration)_file_[0-9]+$' LOOP
+                        EXECUTE format('DROP TABLE %I', t);
+                    END LOOP;
+                END
+                $$""").update();
         jdbc.sql("""
                 TRUNCATE extract_file, reject, person, episode, contact, assessment, insats, payment,
-                         af_registration, stg_deltagare, stg_kontakter, stg_bedomning, stg_insatser, stg_bistand,
-                         stg_af_status, batch_step_execution_context, batch_job_execution_context,
+                         af_registration, stg_deltagare, batch_step_execution_context, batch_job_execution_context,
                          batch_step_execution, batch_job_execution_params, batch_job_execution, batch_job_instance,
                          outcome_run, export_run, export_row
                          CASCADE""").update();
+    }
+
+    /**
+     * The rows staged and not yet in the register for a register table: in stg_deltagare for
+     * episode, in the event files' own tables not (yet) attached as partitions for the others.
+     */
+    public static long staged(JdbcClient jdbc, String registerTable) {
+        if (registerTable.equals("episode")) {
+            return jdbc.sql("SELECT count(*) FROM stg_deltagare").query(Long.class).single();
+        }
+        List<String> tables = jdbc.sql("""
+                        SELECT relname FROM pg_class
+                         WHERE relnamespace = current_schema()::regnamespace AND relkind = 'r' AND NOT relispartition
+                           AND relname ~ ('^' || ? || '_file_[0-9]+$')""")
+                .param(registerTable).query(String.class).list();
+        long rows = 0;
+        for (String t : tables) rows += jdbc.sql("SELECT count(*) FROM " + t).query(Long.class).single();
+        return rows;
     }
 }

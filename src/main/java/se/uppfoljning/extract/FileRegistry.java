@@ -109,19 +109,15 @@ public class FileRegistry {
 
     /** The whole file fails: nothing of it is loaded, and its counts still add up. */
     public void fail(long fileId, int rowsRead, String messageSv, String messageEn) {
-        for (Source s : Source.values()) {
-            jdbc.sql("DELETE FROM " + s.stagingTable() + " WHERE file_id = ?").param(fileId).update();
-        }
-        markFailed(fileId, rowsRead, messageSv, messageEn);
+        fail(byId(fileId), rowsRead, messageSv, messageEn);
     }
 
     /**
-     * The same for a file whose rows can only be in its own source's staging table (a file the
-     * register load fails): the other staging tables are left alone, because the load's two
-     * transactions must each keep to their own tables (RegisterLoader says why).
+     * Only the file's own staging is touched: the register load's two transactions must each keep to
+     * their own tables (RegisterLoader says why).
      */
     public void fail(ExtractFile file, int rowsRead, String messageSv, String messageEn) {
-        jdbc.sql("DELETE FROM " + file.source().stagingTable() + " WHERE file_id = ?").param(file.fileId()).update();
+        StagingTables.clear(jdbc, file);
         markFailed(file.fileId(), rowsRead, messageSv, messageEn);
     }
 

@@ -30,7 +30,7 @@ public class RegisterExtracts {
 
     public Result register(String projectId, Path inbox, LocalDate asOf, long executionId) {
         for (ExtractFile stale : registry.pending(projectId)) {
-            jdbc.sql("DELETE FROM " + stale.source().stagingTable() + " WHERE file_id = ?").param(stale.fileId()).update();
+            StagingTables.clear(jdbc, stale);
             jdbc.sql("DELETE FROM reject WHERE file_id = ?").param(stale.fileId()).update();
         }
         List<Long> registered = new ArrayList<>();

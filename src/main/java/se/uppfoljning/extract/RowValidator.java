@@ -154,7 +154,8 @@ public final class RowValidator {
             String raw = Values.unwrapExcelText(row.value(c));
             if (raw.isEmpty()) {
                 if (column.required()) defect(c, RejectReason.MISSING_VALUE, raw);
-                else values[c] = column.whenEmpty();
+                // an empty code list is the empty list (no actors, no benefit), as the register keeps it
+                else values[c] = column.kind() == Column.Kind.CODE_LIST ? List.of() : column.whenEmpty();
                 return;
             }
             switch (column.kind()) {

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The six extract sources of SPEC §4 and their columns, in the order the staging tables hold them.
- * Ingest processes sources in this order.
+ * The six extract sources of SPEC §4 and their columns, in the order they are staged
+ * ({@link StagingRows}). Ingest processes sources in this order.
  */
 public enum Source {
     DELTAGARE("deltagare", List.of(
@@ -35,34 +35,34 @@ public enum Source {
             code("skyddad", Codes.YES_NO, "N"))),
     KONTAKTER("kontakter", List.of(
             required("personnummer", PERSONNUMMER),
-            required("datum", DATE),
-            requiredCode("typ", Codes.CONTACT_KIND),
-            codeList("aktorer", Codes.ACTOR))),
+            required("datum", DATE).as("contact_date"),
+            requiredCode("typ", Codes.CONTACT_KIND).as("kind"),
+            codeList("aktorer", Codes.ACTOR).as("actors"))),
     BEDOMNING("bedomning", List.of(
             required("personnummer", PERSONNUMMER),
-            required("datum", DATE),
-            required("steg", STEP),
-            code("typ", Codes.ASSESSMENT_KIND))),
+            required("datum", DATE).as("assessed_on"),
+            required("steg", STEP).as("step"),
+            code("typ", Codes.ASSESSMENT_KIND).as("kind"))),
     INSATSER("insatser", List.of(
             required("personnummer", PERSONNUMMER),
-            requiredCode("insats", Codes.INSATS),
-            requiredCode("anordnare", Codes.PROVIDER),
-            required("startdatum", DATE),
-            optional("slutdatum", DATE),
-            optional("timmar_per_vecka", HOURS))),
+            requiredCode("insats", Codes.INSATS).as("insats"),
+            requiredCode("anordnare", Codes.PROVIDER).as("provider"),
+            required("startdatum", DATE).as("start_date"),
+            optional("slutdatum", DATE).as("end_date"),
+            optional("timmar_per_vecka", HOURS).as("hours_per_week"))),
     BISTAND("bistand", List.of(
             required("personnummer", PERSONNUMMER),
-            required("manad", MONTH),
-            required("belopp", DECIMAL),
-            optional("omrade", TEXT),
-            optional("hushallstyp", TEXT))),
+            required("manad", MONTH).as("month"),
+            required("belopp", DECIMAL).as("amount"),
+            optional("omrade", TEXT).as("area"),
+            optional("hushallstyp", TEXT).as("household_type"))),
     AF_STATUS("af_status", List.of(
             required("personnummer", PERSONNUMMER),
-            required("inskrivningsdatum", DATE),
+            required("inskrivningsdatum", DATE).as("registered_on"),
             // R8: an empty category counts as registered unemployed
-            code("sokandekategori", Codes.JOBSEEKER_CATEGORY, "ARBETSSOKANDE"),
-            optional("avaktualiseringsdatum", DATE),
-            code("avaktualiseringsorsak", Codes.SYSSELSATTNING)));
+            code("sokandekategori", Codes.JOBSEEKER_CATEGORY, "ARBETSSOKANDE").as("category"),
+            optional("avaktualiseringsdatum", DATE).as("deregistered_on"),
+            code("avaktualiseringsorsak", Codes.SYSSELSATTNING).as("deregistration_status")));
 
     private final String id;
     private final List<Column> columns;
@@ -81,8 +81,21 @@ public enum Source {
         return columns;
     }
 
-    public String stagingTable() {
-        return "stg_" + id;
+    /** The register table that holds the source's rows. */
+    public String registerTable() {
+        return switch (this) {
+            case DELTAGARE -> "episode";
+            case KONTAKTER -> "contact";
+            case BEDOMNING -> "assessment";
+            case INSATSER -> "insats";
+            case BISTAND -> "payment";
+            case AF_STATUS -> "af_registration";
+        };
+    }
+
+    /** Whether the source's rows are events of a person (all but the episodes of deltagare). */
+    public boolean event() {
+        return this != DELTAGARE;
     }
 
     /** The column whose date ends what {@code startColumn} starts, for END_BEFORE_START. */

@@ -1,5 +1,9 @@
 package se.uppfoljning.extract;
 
-/** A valid row, already formatted as a line of COPY text for its staging table. */
-public record StagedRow(long fileId, Source source, String copyLine) implements CheckedRow {
+/** A valid row, already formatted as a line of COPY text for its file's staging table. */
+public record StagedRow(ExtractFile file, String copyLine) implements CheckedRow {
+    @Override
+    public long fileId() {
+        return file.fileId();
+    }
 }

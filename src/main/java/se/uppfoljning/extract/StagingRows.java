@@ -19,12 +19,15 @@ public final class StagingRows {
         this.cipher = cipher;
     }
 
-    /** The staging table's columns, in COPY order. */
+    /**
+     * The staging table's columns, in COPY order: stg_deltagare's are the extract's own, an event
+     * file's table has the register's ({@link StagingTables}).
+     */
     public static List<String> columns(Source source) {
         var names = new java.util.ArrayList<>(List.of("file_id", "line", "person_key", "birth_date", "legal_gender"));
         if (source == Source.DELTAGARE) names.add("pnr_encrypted");
         for (Column c : source.columns()) {
-            if (c.kind() != Column.Kind.PERSONNUMMER) names.add(c.name());
+            if (c.kind() != Column.Kind.PERSONNUMMER) names.add(source.event() ? c.registerColumn() : c.name());
         }
         names.add("raw_codes");
         return names;
@@ -47,7 +50,7 @@ public final class StagingRows {
             if (columns.get(c).kind() != Column.Kind.PERSONNUMMER) line.add(valid.values()[c]);
         }
         line.add(valid.rawCodes().isEmpty() ? null : valid.rawCodes());
-        return new StagedRow(row.file().fileId(), source, line.toString());
+        return new StagedRow(row.file(), line.toString());
     }
 
     /** No consent (samtycke N) or a protected identity (skyddad J): the number is not stored. */

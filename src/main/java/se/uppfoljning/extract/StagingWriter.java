@@ -16,13 +16,14 @@ import org.postgresql.copy.CopyManager;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import se.uppfoljning.database.CopyText;
 
 /**
- * Checks and writes a chunk with PostgreSQL COPY: valid rows into their staging tables, rejected rows
- * into the reject table. It runs on the chunk's own transaction, so the rows and the reader's saved
+ * Checks and writes a chunk with PostgreSQL COPY: valid rows into their file's staging table
+ * ({@link StagingTables}), rejected rows into the reject table. It runs on the chunk's own transaction, so the rows and the reader's saved
  * position are committed together, and a restart neither loses nor doubles a row.
  *
  * <p>The rows are checked here, one by one, while the COPY of the chunk is open, and each valid row
@@ -35,10 +36,12 @@ public class StagingWriter implements ItemWriter<ExtractItem> {
     private final FileRegistry registry;
     private final IngestProgress progress;
     private final ExtractRowProcessor processor;
+    private final JdbcClient jdbc;
 
     public StagingWriter(DataSource dataSource, FileRegistry registry, IngestProgress progress,
                          ExtractRowProcessor processor) {
         this.dataSource = dataSource;
+        this.jdbc = JdbcClient.create(dataSource);
         this.registry = registry;
         this.progress = progress;
         this.processor = processor;
@@ -52,17 +55,19 @@ public class StagingWriter implements ItemWriter<ExtractItem> {
         PGCopyOutputStream copy = null;
         try {
             CopyManager api = connection.unwrap(PGConnection.class).getCopyAPI();
-            Source copying = null;
+            String copying = null;
             for (ExtractItem item : chunk) {
                 CheckedRow row = processor.process(item);
                 if (row instanceof StagedRow s) {
-                    if (copy == null || s.source() != copying) {
+                    String table = StagingTables.of(s.file());
+                    if (copy == null || !table.equals(copying)) {
                         // a chunk that crosses from one file to the next: one COPY per staging table in turn
                         if (copy != null) endCopy(copy);
                         copy = null;
-                        copy = new PGCopyOutputStream(api.copyIn("COPY " + s.source().stagingTable() + " ("
-                                + String.join(", ", StagingRows.columns(s.source())) + ") FROM STDIN"), 1 << 16);
-                        copying = s.source();
+                        StagingTables.ensure(jdbc, s.file());
+                        copy = new PGCopyOutputStream(api.copyIn("COPY " + table + " ("
+                                + String.join(", ", StagingRows.columns(s.file().source())) + ") FROM STDIN"), 1 << 16);
+                        copying = table;
                     }
                     copy.write(s.copyLine().getBytes(StandardCharsets.UTF_8));
                     copy.write('\n');

@@ -81,6 +81,12 @@ public class RegisterLoader {
      */
     private static final String ONE_LOAD_AT_A_TIME = "SELECT pg_advisory_xact_lock(hashtext('uppfoljning.loadRegister'))";
 
+    /**
+     * Longer than any report's transaction that reads the register (about a minute at 1,000,000
+     * episodes); a load that waits longer fails and can be run again (docs/operating.md).
+     */
+    static final String SECOND_SIDE_LOCK_TIMEOUT = "10min";
+
     private enum Action { FAIL, SUPERSEDE, LOAD }
 
     /** What the load does with a pending file, decided before anything is written. */
@@ -90,8 +96,14 @@ public class RegisterLoader {
     public void load(String projectId, BigDecimal maxRejectShare) {
         jdbc.sql(ONE_LOAD_AT_A_TIME).query((rs, n) -> 0).list();
         useLoadMemory();
-        List<Decision> decisions = new ArrayList<>();
-        for (ExtractFile file : registry.pending(projectId)) decisions.add(decide(file, maxRejectShare));
+        // Decided in a transaction of its own: counting an event file's staged rows locks its table
+        // (ACCESS SHARE) until that transaction ends, and the second connection must be able to attach
+        // the table as a partition (ACCESS EXCLUSIVE) while the step's transaction is still open.
+        List<Decision> decisions = ownTransaction.execute(status -> {
+            List<Decision> decided = new ArrayList<>();
+            for (ExtractFile file : registry.pending(projectId)) decided.add(decide(file, maxRejectShare));
+            return decided;
+        });
         if (decisions.isEmpty()) return;
         Set<Source> stepSources = EnumSet.of(Source.DELTAGARE);
         if (parallel) stepSources.addAll(eventSourcesBesideEpisodes(rowsToLoad(decisions)));
@@ -113,14 +125,21 @@ public class RegisterLoader {
         // So the step's transaction touches episode, person and stg_deltagare, and the tables of the
         // event sources given to it, only; the other one the other event tables and their staging
         // only (both besides reading reject and extract_file and updating the rows of extract_file
-        // of their own files). A source's files are all on one side: they share a table. The step's
-        // reads of the event staging tables above hold ACCESS SHARE locks, which no DELETE waits for.
+        // of their own files). A source's files are all on one side: they share a table. The staged
+        // rows were counted in a transaction that has ended (above): attaching a file's table as its
+        // partition would wait for any transaction that read it.
+        // A third transaction could still close a circle PostgreSQL cannot see: a report of another
+        // project that has read a table of the second side, whose old partition that side must drop,
+        // and then waits to read a table the step's side has locked for the same reason. The second
+        // side waits for such locks at most SECOND_SIDE_LOCK_TIMEOUT, then fails, and the step fails with it.
         // Persons come first and are committed (insertPersons): a large deltagare file's merge drops
         // episode's key to person, which locks person against any insert until the step commits.
         // Episode's key to extract_file, which would lock extract_file the same way, is gone (V8).
         long started = System.nanoTime();
         FutureTask<Long> second = new FutureTask<>(() -> ownTransaction.execute(status -> {
             useLoadMemory();
+            jdbc.sql("SELECT set_config('lock_timeout', ?, true)").param(SECOND_SIDE_LOCK_TIMEOUT)
+                    .query(String.class).single();
             carryOut(secondSide, maxRejectShare);
             analyze(secondSide);
             return System.nanoTime();
@@ -217,7 +236,7 @@ public class RegisterLoader {
      * run can be that later file. Which file replaces which is still found as each is loaded.
      */
     private Decision decide(ExtractFile file, BigDecimal maxRejectShare) {
-        int staged = merge.countStaged(file.source(), file.fileId());
+        int staged = merge.countStaged(file);
         int rejected = jdbc.sql("SELECT count(*) FROM reject WHERE file_id = ?").param(file.fileId())
                 .query(Integer.class).single();
         int read = staged + rejected;
@@ -248,7 +267,7 @@ public class RegisterLoader {
         ownTransaction.executeWithoutResult(status -> {
             useLoadMemory();
             for (Decision d : decisions) {
-                if (d.action() == Action.LOAD) merge.insertPersons(d.file().source(), d.file().fileId());
+                if (d.action() == Action.LOAD) merge.insertPersons(d.file());
             }
         });
     }
@@ -258,7 +277,7 @@ public class RegisterLoader {
             switch (d.action()) {
                 case FAIL -> failOverThreshold(d.file(), d.read(), d.rejected(), maxRejectShare);
                 case SUPERSEDE -> {
-                    merge.dropStaged(d.file().source(), d.file().fileId());
+                    merge.dropStaged(d.file());
                     finish(d.file(), "SUPERSEDED", d.newer(), d.read(), d.read() - d.rejected(), d.rejected());
                 }
                 case LOAD -> load(d.file(), d.read(), d.staged(), d.rejected());
@@ -309,7 +328,7 @@ public class RegisterLoader {
             jdbc.sql("UPDATE extract_file SET status = 'SUPERSEDED', superseded_by = ? WHERE file_id = ?")
                     .params(file.fileId(), old).update();
         }
-        int loaded = merge.merge(file.source(), file.fileId(), staged);
+        int loaded = merge.merge(file, staged);
         finish(file, "LOADED", null, read, loaded, rejected);
         if (read == 0 && !replaced.isEmpty()) noteEmptyReplacement(file, replaced);
     }

@@ -78,12 +78,12 @@ class RestartTest extends DatabaseTest {
 
     @Test
     void aRunThatFailedMidStepIsRestartedFromItsLastCommittedChunkAndEndsAsAnUninterruptedRun() throws Exception {
-        jdbc.sql("ALTER TABLE stg_bistand RENAME TO stg_bistand_away").update();
+        jdbc.sql("ALTER TABLE payment RENAME TO payment_away").update();
         IngestRunner.Result failed;
         try {
             failed = fixture.ingest("stockholmskraften", inbox.root());
         } finally {
-            jdbc.sql("ALTER TABLE stg_bistand_away RENAME TO stg_bistand").update();
+            jdbc.sql("ALTER TABLE payment_away RENAME TO payment").update();
         }
         assertThat(failed.status()).isEqualTo(IngestRunner.Status.FAILED);
         long id = failed.executionId();
@@ -109,9 +109,9 @@ class RestartTest extends DatabaseTest {
     @Test
     void aRunKilledMidWayIsLeftStartedAndRestartRecoversAndFinishesIt() throws Exception {
         Process child;
-        try (LockedTable staging = LockedTable.lock(dataSource, "stg_bistand")) {
+        try (LockedTable payment = LockedTable.lock(dataSource, "payment")) {
             child = ingestInAnotherProcess();
-            staging.awaitWriter();
+            payment.awaitWriter();
             assertThat(count("SELECT max(commit_count) FROM batch_step_execution WHERE step_name = 'stageRows'")).isOne();
             child.destroyForcibly(); // SIGKILL: no shutdown hook, no chance to record anything
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -155,12 +155,12 @@ class RestartTest extends DatabaseTest {
         assertThat(RestartCommand.restart(starter, runner, 999_999)).isEqualTo(ExitCodes.BAD_INPUT);
         inbox.delete("kontakter", "kontakter_2026-10-31.csv"); // a small run is enough here
 
-        jdbc.sql("ALTER TABLE stg_bistand RENAME TO stg_bistand_away").update();
+        jdbc.sql("ALTER TABLE payment RENAME TO payment_away").update();
         long id;
         try {
             id = fixture.ingest("stockholmskraften", inbox.root()).executionId();
         } finally {
-            jdbc.sql("ALTER TABLE stg_bistand_away RENAME TO stg_bistand").update();
+            jdbc.sql("ALTER TABLE payment_away RENAME TO payment").update();
         }
         try (RunLock held = RunLock.tryAcquire(dataSource, "ingest", "stockholmskraften").orElseThrow()) {
             assertThat(RestartCommand.restart(starter, runner, id)).isEqualTo(ExitCodes.LOCKED);

@@ -81,7 +81,7 @@ class IngestRestartTest extends DatabaseTest {
         IngestRunner.Result crashed = fixture.ingest("stockholmskraften", inbox.root());
 
         assertThat(crashed.status()).isEqualTo(IngestRunner.Status.FAILED);
-        assertThat(count("SELECT count(*) FROM stg_insatser")).isEqualTo(10_000);   // two committed chunks
+        assertThat(TestDatabase.staged(jdbc, "insats")).isEqualTo(10_000);   // two committed chunks
         assertThat(count("SELECT count(*) FROM insats")).isZero();
 
         IngestRunner.Result restarted = fixture.ingest("stockholmskraften", inbox.root());
@@ -91,7 +91,7 @@ class IngestRestartTest extends DatabaseTest {
         assertThat(count("SELECT count(*) FROM insats")).isEqualTo(20_000);
         assertThat(count("SELECT count(DISTINCT line) FROM insats")).isEqualTo(20_000);
         assertThat(count("SELECT count(*) FROM reject")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM stg_insatser")).isZero();
+        assertThat(TestDatabase.staged(jdbc, "insats")).isZero();
         // the restart read only what was not committed: 20,001 rows minus the two chunks
         assertThat(count("""
                 SELECT read_count FROM batch_step_execution

@@ -76,7 +76,7 @@ class OneRunAtATimeTest extends DatabaseTest {
     @Test
     void twoIngestsOfOneProjectStartedTogetherOneRunsAndTheOtherGetsExit3NamingTheFirst() throws Exception {
         CompletableFuture<Integer> first;
-        try (LockedTable staging = LockedTable.lock(dataSource, "stg_bistand")) {
+        try (LockedTable payment = LockedTable.lock(dataSource, "payment")) {
             // the first ingest runs until it writes its bistand rows, and waits there
             first = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -85,7 +85,7 @@ class OneRunAtATimeTest extends DatabaseTest {
                     throw new IllegalStateException(e);
                 }
             });
-            staging.awaitWriter();
+            payment.awaitWriter();
             long running = count("SELECT max(job_execution_id) FROM batch_job_execution WHERE status = 'STARTED'");
 
             assertThat(ingest.run(request(false))).isEqualTo(ExitCodes.LOCKED);

@@ -1,0 +1,82 @@
+package se.uppfoljning.extract;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Where a file's valid rows wait between staging and the register load.
+ *
+ * <p>The deltagare rows wait in the shared table stg_deltagare, in the extract's own columns: the
+ * register load derives each episode from its row (episode_key, the booleans) and checks overlaps
+ * across files first.
+ *
+ * <p>An event file's rows (kontakter, bedomning, insatser, bistand, af_status) wait in a table of
+ * their own, {@code <register table>_file_<file id>}, that already has the register table's shape:
+ * its columns, types and NOT NULLs ({@code LIKE}), the project as the default of project_id, and a
+ * CHECK that every row is of this file. The register load attaches that table as the file's
+ * partition of the register table (V11), which takes no copy of the rows: loading them once, by
+ * COPY, is all the writing they cost. A later delivery of the same scope drops the earlier file's
+ * partition instead of deleting its rows. Two columns more hold each row's birth date and legal
+ * gender, from which the load makes the file's persons; they are dropped (a change of the catalogue
+ * only) before the table is attached.
+ *
+ * <p>The table is made by the first chunk that stages a row of the file, on that chunk's
+ * transaction, so a chunk rolled back takes it away too; a file without valid rows has none. The
+ * tables are logged like the register: a staged chunk survives a crash of the server, as the
+ * reader's saved position does.
+ */
+public final class StagingTables {
+    /** The person columns of an event file's table, dropped before it becomes a partition. */
+    public static final String PERSON_COLUMNS = "birth_date, legal_gender";
+
+    private StagingTables() {
+    }
+
+    /** The table a file's staged rows are in. */
+    public static String of(Source source, long fileId) {
+        return source.event() ? source.registerTable() + "_file_" + fileId : "stg_deltagare";
+    }
+
+    public static String of(ExtractFile file) {
+        return of(file.source(), file.fileId());
+    }
+
+    /** Makes an event file's table unless it is there. The deltagare rows go into stg_deltagare. */
+    static void ensure(JdbcClient jdbc, ExtractFile file) {
+        if (!file.source().event() || exists(jdbc, of(file))) return;
+        jdbc.sql("""
+                CREATE TABLE %1$s (LIKE %2$s, birth_date date NOT NULL, legal_gender char(1) NOT NULL,
+                                   CONSTRAINT %1$s_file CHECK (file_id = %3$d))"""
+                .formatted(of(file), file.source().registerTable(), file.fileId())).update();
+        // the project id comes from a profile: quoted by the server, as a literal
+        String projectDefault = jdbc.sql("SELECT format('ALTER TABLE %I ALTER COLUMN project_id SET DEFAULT %L', ?, ?)")
+                .params(of(file), file.projectId()).query(String.class).single();
+        jdbc.sql(projectDefault).update();
+    }
+
+    /** The rows staged for a file that is not yet in the register. */
+    public static int count(JdbcClient jdbc, ExtractFile file) {
+        if (!file.source().event()) {
+            return jdbc.sql("SELECT count(*) FROM stg_deltagare WHERE file_id = ?").param(file.fileId())
+                    .query(Integer.class).single();
+        }
+        if (!exists(jdbc, of(file))) return 0;
+        return jdbc.sql("SELECT count(*) FROM " + of(file)).query(Integer.class).single();
+    }
+
+    /**
+     * Removes what is staged for a file: its rows in stg_deltagare, or its own table. Only for a file
+     * not in the register (a loaded event file's table is its partition; RegisterMerge removes that).
+     */
+    public static void clear(JdbcClient jdbc, ExtractFile file) {
+        if (file.source().event()) {
+            jdbc.sql("DROP TABLE IF EXISTS " + of(file)).update();
+        } else {
+            jdbc.sql("DELETE FROM stg_deltagare WHERE file_id = ?").param(file.fileId()).update();
+        }
+    }
+
+    /** Whether a table of that name is on the search path. */
+    public static boolean exists(JdbcClient jdbc, String table) {
+        return jdbc.sql("SELECT to_regclass(?) IS NOT NULL").param(table).query(Boolean.class).single();
+    }
+}
