@@ -24,8 +24,9 @@ public final class StagingRows {
      * file's table has the register's ({@link StagingTables}).
      */
     public static List<String> columns(Source source) {
-        var names = new java.util.ArrayList<>(List.of("file_id", "line", "person_key", "birth_date", "legal_gender"));
-        if (source == Source.DELTAGARE) names.add("pnr_encrypted");
+        var names = new java.util.ArrayList<>(List.of("file_id", "line", "person_key"));
+        // an event row's person goes to stg_person, once per chunk (StagingWriter)
+        if (source == Source.DELTAGARE) names.addAll(List.of("birth_date", "legal_gender", "pnr_encrypted"));
         for (Column c : source.columns()) {
             if (c.kind() != Column.Kind.PERSONNUMMER) names.add(source.event() ? c.registerColumn() : c.name());
         }
@@ -36,21 +37,22 @@ public final class StagingRows {
     public StagedRow stage(RowValidator.Valid valid) {
         ExtractRow row = valid.row();
         Source source = row.file().source();
+        StagedRow.Person person = new StagedRow.Person(keys.keyOf(valid.personnummer()),
+                valid.personnummer().birthDate(), valid.personnummer().legalGender());
         CopyText line = new CopyText()
                 .add(row.file().fileId())
                 .add(row.line())
-                .add(keys.keyOf(valid.personnummer()))
-                .add(valid.personnummer().birthDate())
-                .add(valid.personnummer().legalGender());
+                .add(person.key());
         if (source == Source.DELTAGARE) {
-            line.add(anonymous(source, valid.values()) ? null : cipher.encrypt(valid.personnummer()));
+            line.add(person.birthDate()).add(person.legalGender())
+                    .add(anonymous(source, valid.values()) ? null : cipher.encrypt(valid.personnummer()));
         }
         List<Column> columns = source.columns();
         for (int c = 0; c < columns.size(); c++) {
             if (columns.get(c).kind() != Column.Kind.PERSONNUMMER) line.add(valid.values()[c]);
         }
         line.add(valid.rawCodes().isEmpty() ? null : valid.rawCodes());
-        return new StagedRow(row.file(), line.toString());
+        return new StagedRow(row.file(), line.toString(), person);
     }
 
     /** No consent (samtycke N) or a protected identity (skyddad J): the number is not stored. */

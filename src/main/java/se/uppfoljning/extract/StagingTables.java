@@ -15,9 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * CHECK that every row is of this file. The register load attaches that table as the file's
  * partition of the register table (V11), which takes no copy of the rows: loading them once, by
  * COPY, is all the writing they cost. A later delivery of the same scope drops the earlier file's
- * partition instead of deleting its rows. Two columns more hold each row's birth date and legal
- * gender, from which the load makes the file's persons; they are dropped (a change of the catalogue
- * only) before the table is attached.
+ * partition instead of deleting its rows. The file's persons wait in stg_person, each chunk's once,
+ * and the rows staged are counted in extract_file.rows_staged as each chunk commits (V12).
  *
  * <p>The table is made by the first chunk that stages a row of the file, on that chunk's
  * transaction, so a chunk rolled back takes it away too; a file without valid rows has none. The
@@ -25,9 +24,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * reader's saved position does.
  */
 public final class StagingTables {
-    /** The person columns of an event file's table, dropped before it becomes a partition. */
-    public static final String PERSON_COLUMNS = "birth_date, legal_gender";
-
     private StagingTables() {
     }
 
@@ -44,8 +40,7 @@ public final class StagingTables {
     static void ensure(JdbcClient jdbc, ExtractFile file) {
         if (!file.source().event() || exists(jdbc, of(file))) return;
         jdbc.sql("""
-                CREATE TABLE %1$s (LIKE %2$s, birth_date date NOT NULL, legal_gender char(1) NOT NULL,
-                                   CONSTRAINT %1$s_file CHECK (file_id = %3$d))"""
+                CREATE TABLE %1$s (LIKE %2$s, CONSTRAINT %1$s_file CHECK (file_id = %3$d))"""
                 .formatted(of(file), file.source().registerTable(), file.fileId())).update();
         // the project id comes from a profile: quoted by the server, as a literal
         String projectDefault = jdbc.sql("SELECT format('ALTER TABLE %I ALTER COLUMN project_id SET DEFAULT %L', ?, ?)")
@@ -59,8 +54,15 @@ public final class StagingTables {
             return jdbc.sql("SELECT count(*) FROM stg_deltagare WHERE file_id = ?").param(file.fileId())
                     .query(Integer.class).single();
         }
-        if (!exists(jdbc, of(file))) return 0;
-        return jdbc.sql("SELECT count(*) FROM " + of(file)).query(Integer.class).single();
+        return jdbc.sql("SELECT coalesce(rows_staged, 0) FROM extract_file WHERE file_id = ?").param(file.fileId())
+                .query(Integer.class).single();
+    }
+
+    /** Counts rows a chunk's COPY wrote into an event file's table, on the chunk's transaction. */
+    static void addStaged(JdbcClient jdbc, ExtractFile file, long rows) {
+        if (!file.source().event()) return;
+        jdbc.sql("UPDATE extract_file SET rows_staged = coalesce(rows_staged, 0) + ? WHERE file_id = ?")
+                .params(rows, file.fileId()).update();
     }
 
     /**
@@ -70,6 +72,8 @@ public final class StagingTables {
     public static void clear(JdbcClient jdbc, ExtractFile file) {
         if (file.source().event()) {
             jdbc.sql("DROP TABLE IF EXISTS " + of(file)).update();
+            jdbc.sql("DELETE FROM stg_person WHERE file_id = ?").param(file.fileId()).update();
+            jdbc.sql("UPDATE extract_file SET rows_staged = NULL WHERE file_id = ?").param(file.fileId()).update();
         } else {
             jdbc.sql("DELETE FROM stg_deltagare WHERE file_id = ?").param(file.fileId()).update();
         }

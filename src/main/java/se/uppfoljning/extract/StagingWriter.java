@@ -7,7 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -51,26 +55,28 @@ public class StagingWriter implements ItemWriter<ExtractItem> {
     public void write(Chunk<? extends ExtractItem> chunk) throws Exception {
         StringBuilder rejects = new StringBuilder();
         List<FileFailure> failures = new ArrayList<>();
+        ChunkPersons persons = new ChunkPersons();
+        Map<ExtractFile, Long> staged = new LinkedHashMap<>();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         PGCopyOutputStream copy = null;
         try {
             CopyManager api = connection.unwrap(PGConnection.class).getCopyAPI();
-            String copying = null;
+            ExtractFile copying = null;
             for (ExtractItem item : chunk) {
                 CheckedRow row = processor.process(item);
                 if (row instanceof StagedRow s) {
-                    String table = StagingTables.of(s.file());
-                    if (copy == null || !table.equals(copying)) {
+                    if (copy == null || s.file().fileId() != copying.fileId()) {
                         // a chunk that crosses from one file to the next: one COPY per staging table in turn
-                        if (copy != null) endCopy(copy);
+                        if (copy != null) staged.merge(copying, endCopy(copy), Long::sum);
                         copy = null;
                         StagingTables.ensure(jdbc, s.file());
-                        copy = new PGCopyOutputStream(api.copyIn("COPY " + table + " ("
+                        copy = new PGCopyOutputStream(api.copyIn("COPY " + StagingTables.of(s.file()) + " ("
                                 + String.join(", ", StagingRows.columns(s.file().source())) + ") FROM STDIN"), 1 << 16);
-                        copying = table;
+                        copying = s.file();
                     }
                     copy.write(s.copyLine().getBytes(StandardCharsets.UTF_8));
                     copy.write('\n');
+                    if (s.file().source().event()) persons.add(s.file().fileId(), s.person());
                 } else if (row instanceof RejectedRow r) {
                     rejects.append(new CopyText().add(r.fileId()).add(r.line()).add(r.field()).add(r.value())
                             .add(r.reason().name()).add(r.messageSv()).add(r.messageEn())).append('\n');
@@ -79,8 +85,13 @@ public class StagingWriter implements ItemWriter<ExtractItem> {
                     failures.add(f);
                 }
             }
-            if (copy != null) endCopy(copy);
+            if (copy != null) staged.merge(copying, endCopy(copy), Long::sum);
             copy = null;
+            if (!persons.isEmpty()) {
+                try (Reader in = new StringReader(persons.copyText())) {
+                    api.copyIn("COPY stg_person (file_id, person_key, birth_date, legal_gender) FROM STDIN", in);
+                }
+            }
             if (!rejects.isEmpty()) {
                 try (Reader in = new StringReader(rejects.toString())) {
                     api.copyIn("COPY reject (file_id, line, field, value, reason, message_sv, message_en) FROM STDIN", in);
@@ -90,12 +101,45 @@ public class StagingWriter implements ItemWriter<ExtractItem> {
             if (copy != null) cancelQuietly(copy);
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+        staged.forEach((file, rows) -> StagingTables.addStaged(jdbc, file, rows));
         // a failure comes after the rows of its file that were read before it, so it removes them too
         for (FileFailure f : failures) registry.fail(f.fileId(), f.rowsSeen(), f.messageSv(), f.messageEn());
     }
 
-    private static void endCopy(PGCopyOutputStream copy) throws SQLException {
-        copy.endCopy();
+    /**
+     * The distinct persons of a chunk's event rows, per file, as COPY text for stg_person. Extracts
+     * list a person's rows together, so most rows are the person of the row before (the same key
+     * object, from PersonKeyHasher) and cost one comparison; the set holds at most a chunk's keys.
+     */
+    private static final class ChunkPersons {
+        private final StringBuilder text = new StringBuilder();
+        private final Set<String> seen = new HashSet<>();
+        private long lastFile = -1;
+        private String lastKey;
+
+        void add(long fileId, StagedRow.Person person) {
+            if (fileId == lastFile && person.key().equals(lastKey)) return;
+            if (fileId != lastFile) seen.clear(); // a chunk's files come one after the other
+            lastFile = fileId;
+            lastKey = person.key();
+            if (seen.add(person.key())) {
+                text.append(new CopyText().add(fileId).add(person.key()).add(person.birthDate())
+                        .add(person.legalGender())).append('\n');
+            }
+        }
+
+        boolean isEmpty() {
+            return text.isEmpty();
+        }
+
+        String copyText() {
+            return text.toString();
+        }
+    }
+
+    /** Ends a COPY; returns the rows it wrote. */
+    private static long endCopy(PGCopyOutputStream copy) throws SQLException {
+        return copy.endCopy();
     }
 
     /** After a failure mid-chunk: the COPY is abandoned so that the transaction can roll back. */

@@ -121,7 +121,6 @@ public class RegisterMerge {
     }
 
     private void attach(ExtractFile file) {
-        jdbc.sql("ALTER TABLE " + StagingTables.of(file) + " DROP COLUMN birth_date, DROP COLUMN legal_gender").update();
         jdbc.sql("ALTER TABLE %s ATTACH PARTITION %s FOR VALUES IN (%d)"
                 .formatted(file.source().registerTable(), StagingTables.of(file), file.fileId())).update();
     }
@@ -143,15 +142,20 @@ public class RegisterMerge {
     }
 
     /**
-     * The staged rows are never analysed, so the planner takes a file for a few thousand rows
-     * and groups them by sorting (4-5 s for insatser at 1,000,000 episodes) rather than hashing the
-     * few distinct keys (about 1 s); sorts are off for this one statement.
+     * stg_deltagare is never analysed, so the planner takes a file for a few thousand rows and groups
+     * them by sorting (4-5 s for insatser, when they were staged the same way, at 1,000,000 episodes)
+     * rather than hashing the few distinct keys (about 1 s); sorts are off for this one statement.
      */
     public void insertPersons(ExtractFile file) {
-        if (!StagingTables.exists(jdbc, StagingTables.of(file))) return;
+        if (file.source().event()) {
+            // a few rows per chunk, staged beside the file's rows (StagingWriter)
+            jdbc.sql(PERSONS.formatted("stg_person")).param("fileId", file.fileId()).update();
+            jdbc.sql("DELETE FROM stg_person WHERE file_id = ?").param(file.fileId()).update();
+            return;
+        }
         String sort = jdbc.sql("SELECT current_setting('enable_sort')").query(String.class).single();
         jdbc.sql("SELECT set_config('enable_sort', 'off', true)").query(String.class).single();
-        jdbc.sql(PERSONS.formatted(StagingTables.of(file))).param("fileId", file.fileId()).update();
+        jdbc.sql(PERSONS.formatted("stg_deltagare")).param("fileId", file.fileId()).update();
         jdbc.sql("SELECT set_config('enable_sort', ?, true)").param(sort).query(String.class).single();
     }
 

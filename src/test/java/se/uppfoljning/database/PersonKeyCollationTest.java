@@ -25,7 +25,7 @@ class PersonKeyCollationTest extends DatabaseTest {
                          ORDER BY 1""")
                 .query(String.class).list();
 
-        assertThat(tables).hasSize(10).allSatisfy(t -> assertThat(t).endsWith(":C"));
+        assertThat(tables).hasSize(11).allSatisfy(t -> assertThat(t).endsWith(":C"));
     }
 
     @Test

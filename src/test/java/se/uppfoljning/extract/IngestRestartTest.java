@@ -82,6 +82,10 @@ class IngestRestartTest extends DatabaseTest {
 
         assertThat(crashed.status()).isEqualTo(IngestRunner.Status.FAILED);
         assertThat(TestDatabase.staged(jdbc, "insats")).isEqualTo(10_000);   // two committed chunks
+        // counted as they were staged, and each chunk's persons once: 3,000 persons in each 5,000 rows
+        assertThat(count("SELECT rows_staged FROM extract_file WHERE source = 'insatser'")).isEqualTo(10_000);
+        assertThat(count("SELECT count(*) FROM stg_person")).isEqualTo(2 * 3_000);
+        assertThat(count("SELECT count(DISTINCT person_key) FROM stg_person")).isEqualTo(3_000);
         assertThat(count("SELECT count(*) FROM insats")).isZero();
 
         IngestRunner.Result restarted = fixture.ingest("stockholmskraften", inbox.root());
@@ -92,6 +96,8 @@ class IngestRestartTest extends DatabaseTest {
         assertThat(count("SELECT count(DISTINCT line) FROM insats")).isEqualTo(20_000);
         assertThat(count("SELECT count(*) FROM reject")).isEqualTo(1);
         assertThat(TestDatabase.staged(jdbc, "insats")).isZero();
+        assertThat(count("SELECT count(*) FROM stg_person")).isZero();
+        assertThat(count("SELECT count(*) FROM person")).isEqualTo(3_000);
         // the restart read only what was not committed: 20,001 rows minus the two chunks
         assertThat(count("""
                 SELECT read_count FROM batch_step_execution
