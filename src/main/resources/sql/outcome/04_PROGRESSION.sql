@@ -6,6 +6,8 @@
 --   * the highest ladder level of insatser begun after the start (within the episode) is higher than
 --     the highest level of those running on the start date (only when some ran on the start date).
 -- Assessments are the team register's own and count for anonymous participations; insatser do not.
+-- This file runs on the computation's second connection (SideComputation), beside STATUS_EVENTS and
+-- EXIT_STATUS on the first, so it leaves the exit status out: 09 adds it (moved_up OR the exit status).
 -- Issue 9: joining every episode with every assessment and insats of the person grew with the
 -- square of a person's episodes (16 s of the 1,000,000-episode benchmark, 15 million insats pairs).
 -- Instead each person's assessments become two arrays in date order, and the first and latest step
@@ -55,11 +57,8 @@ WITH assessed AS (
 )
 SELECT f.episode_id,
        f.end_date IS NOT NULL OR :asOf - f.start_date >= 90 AS progression_applies,
-       coalesce(is_work(x.exit_status) OR x.exit_status = 'STUDIER', false)
-           OR coalesce(s.stepped_up, false)
-           OR coalesce(ladder.later > ladder.at_start, false) AS progressed
+       coalesce(s.stepped_up, false) OR coalesce(ladder.later > ladder.at_start, false) AS moved_up
   FROM fact_base f
-  LEFT JOIN fact_exit x ON x.episode_id = f.episode_id
   LEFT JOIN steps s ON s.episode_id = f.episode_id
   LEFT JOIN ladder ON ladder.episode_id = f.episode_id;
 

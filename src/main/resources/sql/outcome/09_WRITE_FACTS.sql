@@ -24,7 +24,9 @@ SELECT :run, b.episode_id, b.episode_key, b.person_key, b.anonymous, b.start_dat
        b.support_group_start, b.support_group_end, b.education, b.disability,
        s.registered_unemployed, s.status_at_entry, s.long_term_unemployed,
        x.exit_status, x.exit_evidence_source, x.exit_evidence_date, x.exit_preliminary,
-       p.progression_applies, p.progressed,
+       p.progression_applies,
+       -- PROGRESSION (04 computed the rest on the second connection): an exit to work or studies
+       coalesce(is_work(x.exit_status) OR x.exit_status = 'STUDIER', false) OR p.moved_up,
        m.self_sufficient_measurable, m.self_sufficient, m.support_reduced_measurable, m.support_reduced,
        m.support_before_mean, m.support_after_mean,
        w.employed_6m_day, w.employed_6m_measurable, w.employed_6m,
@@ -44,7 +46,7 @@ SET LOCAL work_mem TO DEFAULT;
 
 ANALYZE episode_fact;
 
--- fact_entry, fact_support, fact_coordinated and fact_eligible are dropped by OutcomeEngine: they may
--- be views of what a second connection computed (SideComputation).
-DROP TABLE fact_base, person_af, person_event, fact_ended, fact_window_event, fact_exit, fact_progression,
+-- fact_entry, fact_progression, fact_coordinated and fact_eligible are dropped by OutcomeEngine: they
+-- may be views of what a second connection computed (SideComputation).
+DROP TABLE fact_base, person_af, person_event, fact_ended, fact_window_event, fact_exit, fact_support,
            fact_employed;

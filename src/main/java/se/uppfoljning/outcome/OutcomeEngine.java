@@ -89,10 +89,11 @@ public class OutcomeEngine {
                         INSERT INTO outcome_run (project_id, as_of, job_execution_id, fingerprint) VALUES (?, ?, ?, ?)
                         RETURNING run_id""")
                 .params(project.id(), asOf, jobExecutionId, fingerprint).query(Long.class).single();
-        insertInsatsTypes(run, insatser);
+        insertInsatsTypes(jdbc, "insats_type", run, insatser);
         p.put("run", run);
         try (SideComputation second = side == null ? null
-                : SideComputation.start(jdbc, side, scripts, p, run, project.id())) {
+                : SideComputation.start(jdbc, side, scripts, p, run, project.id(),
+                        sideJdbc -> insertInsatsTypes(sideJdbc, "pg_temp.insats_type", run, insatser))) {
             for (String d : DEFINITIONS) {
                 if (second != null && SideComputation.OWN.contains(d)) continue;
                 if (second != null && d.equals(WRITE_FACTS)) second.join(jdbc);
@@ -183,12 +184,16 @@ public class OutcomeEngine {
         }
     }
 
-    /** The insats list as the profile has it; codes the profile leaves out get no ladder and no evidence. */
-    private void insertInsatsTypes(long run, SourceProfile insatser) {
+    /**
+     * The insats list as the profile has it; codes the profile leaves out get no ladder and no
+     * evidence. Into the run's rows of insats_type, and on the second connection, which cannot see
+     * those before this transaction commits, into a temporary copy of its own.
+     */
+    private static void insertInsatsTypes(JdbcClient jdbc, String table, long run, SourceProfile insatser) {
         for (String code : Codes.INSATS) {
             SourceProfile.InsatsType t = insatser.insatser().get(code);
             if (t == null) continue;
-            jdbc.sql("INSERT INTO insats_type (run_id, code, ladder, evidence) VALUES (?, ?, ?, ?)")
+            jdbc.sql("INSERT INTO " + table + " (run_id, code, ladder, evidence) VALUES (?, ?, ?, ?)")
                     .params(run, code, t.ladder(), t.evidence()).update();
         }
     }
