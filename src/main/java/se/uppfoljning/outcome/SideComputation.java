@@ -27,8 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * 04, 08 about 29 s (with SELF_SUFFICIENT_3M and COORDINATED on the side and PROGRESSION on the first
  * connection, as before, 45 s against 27 s; with only COORDINATED still on the side, 25 s against 31 s).
  *
- * <p>Its four results are handed over as unlogged tables named after the first connection's
- * backend ({@code outcome_side_<pid>_fact_support}), committed by the second connection, and read by
+ * <p>Its three results are handed over as unlogged tables named after the first connection's
+ * backend ({@code outcome_side_<pid>_fact_entry}), committed by the second connection, and read by
  * 09 through temporary views under the usual names. They are dropped in the computation's own
  * transaction; those of a computation that failed are dropped by the next one on the same connection,
  * or by any computation once their session is gone.

@@ -96,9 +96,10 @@ public class RegisterLoader {
     public void load(String projectId, BigDecimal maxRejectShare) {
         jdbc.sql(ONE_LOAD_AT_A_TIME).query((rs, n) -> 0).list();
         useLoadMemory();
-        // Decided in a transaction of its own: counting an event file's staged rows locks its table
-        // (ACCESS SHARE) until that transaction ends, and the second connection must be able to attach
-        // the table as a partition (ACCESS EXCLUSIVE) while the step's transaction is still open.
+        // Decided in a transaction of its own, so that no lock taken while deciding outlives it: the
+        // second connection attaches the event files' tables as partitions (ACCESS EXCLUSIVE) while the
+        // step's transaction is still open, and would wait for a lock the step held on one of them (as
+        // when the decisions counted the staged rows of each file's table, before V12).
         List<Decision> decisions = ownTransaction.execute(status -> {
             List<Decision> decided = new ArrayList<>();
             for (ExtractFile file : registry.pending(projectId)) decided.add(decide(file, maxRejectShare));
@@ -125,8 +126,8 @@ public class RegisterLoader {
         // So the step's transaction touches episode, person and stg_deltagare, and the tables of the
         // event sources given to it, only; the other one the other event tables and their staging
         // only (both besides reading reject and extract_file and updating the rows of extract_file
-        // of their own files). A source's files are all on one side: they share a table. The staged
-        // rows were counted in a transaction that has ended (above): attaching a file's table as its
+        // of their own files). A source's files are all on one side: they share a table. The decisions
+        // were taken in a transaction that has ended (above): attaching a file's table as its
         // partition would wait for any transaction that read it.
         // A third transaction could still close a circle PostgreSQL cannot see: a report of another
         // project that has read a table of the second side, whose old partition that side must drop,
