@@ -86,6 +86,15 @@ class IngestRestartTest extends DatabaseTest {
         assertThat(count("SELECT rows_staged FROM extract_file WHERE source = 'insatser'")).isEqualTo(10_000);
         assertThat(count("SELECT count(*) FROM stg_person")).isEqualTo(2 * 3_000);
         assertThat(count("SELECT count(DISTINCT person_key) FROM stg_person")).isEqualTo(3_000);
+        // what the committed chunks staged would survive a crash of the server too: every staging table is logged
+        assertThat(jdbc.sql("""
+                        SELECT string_agg(DISTINCT c.relpersistence::text, '') FROM pg_class c
+                         WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
+                           AND (c.relname IN ('stg_deltagare', 'stg_person') OR c.relname ~ '^insats_file_[0-9]+$')""")
+                .query(String.class).single()).isEqualTo("p");
+        assertThat(count("""
+                SELECT count(*) FROM pg_class WHERE relnamespace = current_schema()::regnamespace
+                   AND relname ~ '^insats_file_[0-9]+$' AND NOT relispartition""")).isOne();
         assertThat(count("SELECT count(*) FROM insats")).isZero();
 
         IngestRunner.Result restarted = fixture.ingest("stockholmskraften", inbox.root());
