@@ -27,8 +27,10 @@ import se.uppfoljning.database.CopyText;
 
 /**
  * Checks and writes a chunk with PostgreSQL COPY: valid rows into their file's staging table
- * ({@link StagingTables}), rejected rows into the reject table. It runs on the chunk's own transaction, so the rows and the reader's saved
- * position are committed together, and a restart neither loses nor doubles a row.
+ * ({@link StagingTables}), an event file's distinct persons into stg_person and its staged rows'
+ * count into extract_file, rejected rows into the reject table. It runs on the chunk's own
+ * transaction, so the rows, their counts and the reader's saved position are committed together,
+ * and a restart neither loses nor doubles a row.
  *
  * <p>The rows are checked here, one by one, while the COPY of the chunk is open, and each valid row
  * is sent as soon as it is checked: PostgreSQL parses the rows already sent (on the other core)
