@@ -14,9 +14,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import se.uppfoljning.config.SourceProfile;
 
 /**
- * Reads the rows of every pending file of a run, one file after the other. Its position (which file,
- * how many rows of it) is saved with every chunk, so a restarted run goes on after the last committed
- * chunk. A file that cannot be read is handed on as a {@link FileFailure} instead of failing the run.
+ * Reads the rows of a lane's files ({@link StagingLanes}), one file after the other; without a lane,
+ * of every pending file of the run. Its position (which file, how many rows of it) is saved with
+ * every chunk, so a restarted run goes on after the last committed chunk. A file that cannot be read
+ * is handed on as a {@link FileFailure} instead of failing the run.
  */
 public class InboxReader implements ItemStreamReader<ExtractItem> {
     private static final String FILES = "inbox.files";
@@ -41,6 +42,15 @@ public class InboxReader implements ItemStreamReader<ExtractItem> {
         this.projectId = projectId;
         this.profiles = profiles;
         this.progress = progress;
+    }
+
+    /** The position before the first row of these files: a lane's starting point. */
+    public static ExecutionContext startOf(List<Long> fileIds) {
+        ExecutionContext context = new ExecutionContext();
+        context.putString(FILES, String.join(",", fileIds.stream().map(String::valueOf).toList()));
+        context.putInt(INDEX, 0);
+        context.putInt(ROWS, 0);
+        return context;
     }
 
     @Override

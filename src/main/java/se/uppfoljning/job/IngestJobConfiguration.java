@@ -20,6 +20,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import se.uppfoljning.config.ProjectConfig;
@@ -34,6 +35,7 @@ import se.uppfoljning.extract.IngestProgress;
 import se.uppfoljning.extract.RegisterExtracts;
 import se.uppfoljning.extract.RejectFileWriter;
 import se.uppfoljning.extract.Source;
+import se.uppfoljning.extract.StagingLanes;
 import se.uppfoljning.extract.StagingRows;
 import se.uppfoljning.extract.StagingWriter;
 import se.uppfoljning.identity.PersonKeyHasher;
@@ -46,7 +48,7 @@ import se.uppfoljning.register.RegisterLoader;
  * <ol>
  *   <li>registerExtracts: checksum and register every file; identical content is a no-op</li>
  *   <li>stageRows: read, check and COPY every row, {@code uppfoljning.ingest.chunk-size} (20,000) per chunk,
- *       restartable after any chunk</li>
+ *       in two lanes of files side by side, restartable after any chunk</li>
  *   <li>rejectOverlaps: overlapping episodes (R1), set-based</li>
  *   <li>loadRegister: reject-share threshold per file, then merge into the register</li>
  *   <li>writeRejectFiles: one reject file per extract with rejected rows</li>
@@ -63,6 +65,8 @@ public class IngestJobConfiguration {
      * why this default.
      */
     public static final int DEFAULT_CHUNK_SIZE = 20_000;
+    /** Lanes of stageRows, {@code uppfoljning.ingest.staging-lanes}: one per core of a small server. */
+    public static final int DEFAULT_STAGING_LANES = 2;
 
     @Bean
     Job ingestJob(JobRepository jobRepository, Step registerExtractsStep, Step stageRowsStep, Step rejectOverlapsStep,
@@ -89,11 +93,31 @@ public class IngestJobConfiguration {
         }, tm).build();
     }
 
+    /**
+     * The files are staged in lanes side by side, each lane a chunk step on its own thread and
+     * connection ({@link StagingLanes} says why); a restart goes on in each unfinished lane from its
+     * last committed chunk. The lanes' step records are named stageRows:lane0, stageRows:lane1, ...
+     */
     @Bean
-    Step stageRowsStep(JobRepository jobRepository, PlatformTransactionManager tm, InboxReader inboxReader,
-                   StagingWriter stagingWriter,
-                   @Value("${uppfoljning.ingest.chunk-size:" + DEFAULT_CHUNK_SIZE + "}") int chunkSize) {
+    Step stageRowsStep(JobRepository jobRepository, StagingLanes stagingLanes, Step stageLaneStep,
+                       @Value("${uppfoljning.ingest.staging-lanes:" + DEFAULT_STAGING_LANES + "}") int lanes) {
+        if (lanes < 1) throw new IllegalArgumentException("uppfoljning.ingest.staging-lanes must be at least 1, not " + lanes);
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("stageRows-");
+        threads.setConcurrencyLimit(lanes);
+        return new StepBuilder("stageRows", jobRepository)
+                .partitioner("stageRows", stagingLanes) // the lanes are named after stageLaneStep's name
+                .step(stageLaneStep)
+                .gridSize(lanes)
+                .taskExecutor(threads)
+                .build();
+    }
+
+    @Bean
+    Step stageLaneStep(JobRepository jobRepository, PlatformTransactionManager tm, InboxReader inboxReader,
+                       StagingWriter stagingWriter,
+                       @Value("${uppfoljning.ingest.chunk-size:" + DEFAULT_CHUNK_SIZE + "}") int chunkSize) {
         if (chunkSize < 1) throw new IllegalArgumentException("uppfoljning.ingest.chunk-size must be at least 1, not " + chunkSize);
+        // the lanes' records take this name and the lane's: stageRows:lane0, ...
         return new StepBuilder("stageRows", jobRepository)
                 .<ExtractItem, ExtractItem>chunk(chunkSize)
                 .transactionManager(tm)
@@ -142,6 +166,12 @@ public class IngestJobConfiguration {
             throw new java.io.UncheckedIOException("Cannot write the reject file of " + file.fileName()
                     + " under " + out + ": " + e.getMessage(), e);
         }
+    }
+
+    @Bean
+    @StepScope
+    StagingLanes stagingLanes(FileRegistry registry, @Value("#{jobParameters['" + PROJECT + "']}") String project) {
+        return new StagingLanes(registry, project);
     }
 
     @Bean
