@@ -54,12 +54,15 @@ public class DatabaseConfiguration {
         return new Server(db, db.jdbcUrl());
     }
 
+    /** Connections the program holds at most: run-all's two jobs, each with a second connection, and the job repository. */
+    public static final int POOL_SIZE = 8;
+
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(Server server) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(server.url());
         config.setPoolName("uppfoljning");
-        config.setMaximumPoolSize(8);
+        config.setMaximumPoolSize(POOL_SIZE);
         // the JDBC URL may carry a password: Hikari must not log it
         config.setConnectionTimeout(15_000);
         // No JIT compilation of queries: the outcome and indicator SQL are large statements over

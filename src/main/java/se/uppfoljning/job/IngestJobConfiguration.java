@@ -26,6 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import se.uppfoljning.config.ProjectConfig;
 import se.uppfoljning.config.ProjectConfigLoader;
 import se.uppfoljning.config.SourceProfiles;
+import se.uppfoljning.database.DatabaseConfiguration;
 import se.uppfoljning.extract.ExtractFile;
 import se.uppfoljning.extract.ExtractItem;
 import se.uppfoljning.extract.ExtractRowProcessor;
@@ -67,6 +68,7 @@ public class IngestJobConfiguration {
     public static final int DEFAULT_CHUNK_SIZE = 20_000;
     /** Lanes of stageRows, {@code uppfoljning.ingest.staging-lanes}: one per core of a small server. */
     public static final int DEFAULT_STAGING_LANES = 2;
+    static final int MAX_STAGING_LANES = DatabaseConfiguration.POOL_SIZE - 2;
 
     @Bean
     Job ingestJob(JobRepository jobRepository, Step registerExtractsStep, Step stageRowsStep, Step rejectOverlapsStep,
@@ -101,7 +103,9 @@ public class IngestJobConfiguration {
     @Bean
     Step stageRowsStep(JobRepository jobRepository, StagingLanes stagingLanes, Step stageLaneStep,
                        @Value("${uppfoljning.ingest.staging-lanes:" + DEFAULT_STAGING_LANES + "}") int lanes) {
-        if (lanes < 1) throw new IllegalArgumentException("uppfoljning.ingest.staging-lanes must be at least 1, not " + lanes);
+        // each lane holds a connection for its whole step; two stay for the job repository and the rest
+        if (lanes < 1 || lanes > MAX_STAGING_LANES) throw new IllegalArgumentException(
+                "uppfoljning.ingest.staging-lanes must be from 1 to " + MAX_STAGING_LANES + ", not " + lanes);
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("stageRows-");
         threads.setConcurrencyLimit(lanes);
         return new StepBuilder("stageRows", jobRepository)
