@@ -14,10 +14,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import se.uppfoljning.config.SourceProfile;
 
 /**
- * Reads the rows of a lane's files ({@link StagingLanes}), one file after the other; without a lane,
- * of every pending file of the run. Its position (which file, how many rows of it) is saved with
- * every chunk, so a restarted run goes on after the last committed chunk. A file that cannot be read
- * is handed on as a {@link FileFailure} instead of failing the run.
+ * Reads the rows of a lane's files ({@link StagingLanes}), one file after the other. Its position
+ * (which file, how many rows of it) is saved with every chunk, so a restarted run goes on after the
+ * last committed chunk. A file that cannot be read is handed on as a {@link FileFailure} instead of
+ * failing the run.
  */
 public class InboxReader implements ItemStreamReader<ExtractItem> {
     private static final String FILES = "inbox.files";
@@ -25,7 +25,6 @@ public class InboxReader implements ItemStreamReader<ExtractItem> {
     private static final String ROWS = "inbox.rows";
 
     private final FileRegistry registry;
-    private final String projectId;
     private final Function<Source, SourceProfile> profiles;
     private final IngestProgress progress;
 
@@ -36,10 +35,8 @@ public class InboxReader implements ItemStreamReader<ExtractItem> {
     private TableReader reader;
     private HeaderMapping mapping;
 
-    public InboxReader(FileRegistry registry, String projectId, Function<Source, SourceProfile> profiles,
-                       IngestProgress progress) {
+    public InboxReader(FileRegistry registry, Function<Source, SourceProfile> profiles, IngestProgress progress) {
         this.registry = registry;
-        this.projectId = projectId;
         this.profiles = profiles;
         this.progress = progress;
     }
@@ -53,20 +50,15 @@ public class InboxReader implements ItemStreamReader<ExtractItem> {
         return context;
     }
 
+    /** From the lane's start ({@link #startOf}), or from the position a failed run saved. */
     @Override
     public void open(ExecutionContext context) {
-        if (context.containsKey(FILES)) {
-            fileIds = new ArrayList<>();
-            for (String id : context.getString(FILES).split(",")) {
-                if (!id.isEmpty()) fileIds.add(Long.valueOf(id));
-            }
-            index = context.getInt(INDEX);
-            rowsOfFile = context.getInt(ROWS);
-        } else {
-            fileIds = registry.pending(projectId).stream().map(ExtractFile::fileId).toList();
-            index = 0;
-            rowsOfFile = 0;
+        fileIds = new ArrayList<>();
+        for (String id : context.getString(FILES).split(",")) {
+            if (!id.isEmpty()) fileIds.add(Long.valueOf(id));
         }
+        index = context.getInt(INDEX);
+        rowsOfFile = context.getInt(ROWS);
     }
 
     @Override

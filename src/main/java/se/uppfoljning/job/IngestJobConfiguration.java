@@ -180,10 +180,10 @@ public class IngestJobConfiguration {
 
     @Bean
     @StepScope
-    InboxReader inboxReader(FileRegistry registry, @Value("#{jobParameters['" + PROJECT + "']}") String project,
-                            @Value("#{jobParameters['" + SOURCES + "']}") String sources, IngestProgress progress) {
+    InboxReader inboxReader(FileRegistry registry, @Value("#{jobParameters['" + SOURCES + "']}") String sources,
+                            IngestProgress progress) {
         SourceProfiles profiles = profiles(sources);
-        return new InboxReader(registry, project, s -> profiles.of(s.id()), progress);
+        return new InboxReader(registry, s -> profiles.of(s.id()), progress);
     }
 
     /**
