@@ -102,7 +102,8 @@ public final class CopyText {
         }
     }
 
-    private static String json(Map<?, ?> map) {
+    /** A map of text as a JSON object (raw_codes: the raw codes an extract row had, by column). */
+    static String json(Map<?, ?> map) {
         if (map.isEmpty()) return "{}";
         StringBuilder b = new StringBuilder("{");
         map.forEach((k, v) -> {

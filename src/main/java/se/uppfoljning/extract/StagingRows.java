@@ -2,7 +2,6 @@ package se.uppfoljning.extract;
 
 import java.util.List;
 
-import se.uppfoljning.database.CopyText;
 import se.uppfoljning.identity.PersonKeyHasher;
 import se.uppfoljning.identity.PersonnummerCipher;
 
@@ -39,20 +38,22 @@ public final class StagingRows {
         Source source = row.file().source();
         StagedRow.Person person = new StagedRow.Person(keys.keyOf(valid.personnummer()),
                 valid.personnummer().birthDate(), valid.personnummer().legalGender());
-        CopyText line = new CopyText()
-                .add(row.file().fileId())
-                .add(row.line())
-                .add(person.key());
-        if (source == Source.DELTAGARE) {
-            line.add(person.birthDate()).add(person.legalGender())
-                    .add(anonymous(source, valid.values()) ? null : cipher.encrypt(valid.personnummer()));
-        }
         List<Column> columns = source.columns();
-        for (int c = 0; c < columns.size(); c++) {
-            if (columns.get(c).kind() != Column.Kind.PERSONNUMMER) line.add(valid.values()[c]);
+        Object[] values = new Object[(source == Source.DELTAGARE ? 7 : 4) + columns.size() - 1];
+        int i = 0;
+        values[i++] = row.file().fileId();
+        values[i++] = row.line();
+        values[i++] = person.key();
+        if (source == Source.DELTAGARE) {
+            values[i++] = person.birthDate();
+            values[i++] = person.legalGender();
+            values[i++] = anonymous(source, valid.values()) ? null : cipher.encrypt(valid.personnummer());
         }
-        line.add(valid.rawCodes().isEmpty() ? null : valid.rawCodes());
-        return new StagedRow(row.file(), line.toString(), person);
+        for (int c = 0; c < columns.size(); c++) {
+            if (columns.get(c).kind() != Column.Kind.PERSONNUMMER) values[i++] = valid.values()[c];
+        }
+        values[i] = valid.rawCodes().isEmpty() ? null : valid.rawCodes();
+        return new StagedRow(row.file(), values, person);
     }
 
     /** No consent (samtycke N) or a protected identity (skyddad J): the number is not stored. */

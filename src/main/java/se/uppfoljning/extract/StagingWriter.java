@@ -3,7 +3,6 @@ package se.uppfoljning.extract;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
+import se.uppfoljning.database.BinaryCopy;
 import se.uppfoljning.database.CopyText;
 
 /**
@@ -32,12 +32,14 @@ import se.uppfoljning.database.CopyText;
  * transaction, so the rows, their counts and the reader's saved position are committed together,
  * and a restart neither loses nor doubles a row.
  *
- * <p>The rows are checked here, one by one, while the COPY of the chunk is open, and each valid row
- * is sent as soon as it is checked: PostgreSQL parses the rows already sent (on the other core)
- * while this thread checks the next ones. Checking in a processor, before the writer, would make
+ * <p>The rows are checked here, one by one, while the COPY of the chunk is open, and the valid rows
+ * are sent in COPY's binary format ({@link BinaryCopy}) every 32 KB or so: PostgreSQL stores the rows
+ * already sent (on the other core) while this thread checks the next ones. Checking in a processor, before the writer, would make
  * PostgreSQL wait for the whole chunk and then this thread wait for PostgreSQL.
  */
 public class StagingWriter implements ItemWriter<ExtractItem> {
+    /** The encoded rows go to the COPY in pieces of about this many bytes. */
+    private static final int SEND_AT = 1 << 15;
     private final DataSource dataSource;
     private final FileRegistry registry;
     private final IngestProgress progress;
@@ -61,6 +63,7 @@ public class StagingWriter implements ItemWriter<ExtractItem> {
         Map<ExtractFile, Long> staged = new LinkedHashMap<>();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         PGCopyOutputStream copy = null;
+        BinaryCopy encoded = null;
         try {
             CopyManager api = connection.unwrap(PGConnection.class).getCopyAPI();
             ExtractFile copying = null;
@@ -69,15 +72,20 @@ public class StagingWriter implements ItemWriter<ExtractItem> {
                 if (row instanceof StagedRow s) {
                     if (copy == null || s.file().fileId() != copying.fileId()) {
                         // a chunk that crosses from one file to the next: one COPY per staging table in turn
-                        if (copy != null) staged.merge(copying, endCopy(copy), Long::sum);
+                        if (copy != null) staged.merge(copying, endCopy(copy, encoded), Long::sum);
                         copy = null;
                         StagingTables.ensure(jdbc, s.file());
-                        copy = new PGCopyOutputStream(api.copyIn("COPY " + StagingTables.of(s.file()) + " ("
-                                + String.join(", ", StagingRows.columns(s.file().source())) + ") FROM STDIN"), 1 << 16);
+                        String table = StagingTables.of(s.file());
+                        encoded = BinaryCopy.forTable(connection, table, StagingRows.columns(s.file().source()));
+                        copy = new PGCopyOutputStream(api.copyIn(encoded.copySql(table)), 1 << 16);
+                        encoded.header();
                         copying = s.file();
                     }
-                    copy.write(s.copyLine().getBytes(StandardCharsets.UTF_8));
-                    copy.write('\n');
+                    encoded.row(s.values());
+                    if (encoded.length() >= SEND_AT) {
+                        copy.write(encoded.bytes(), 0, encoded.length());
+                        encoded.clear();
+                    }
                     if (s.file().source().event()) persons.add(s.file().fileId(), s.person());
                 } else if (row instanceof RejectedRow r) {
                     rejects.append(new CopyText().add(r.fileId()).add(r.line()).add(r.field()).add(r.value())
@@ -87,7 +95,7 @@ public class StagingWriter implements ItemWriter<ExtractItem> {
                     failures.add(f);
                 }
             }
-            if (copy != null) staged.merge(copying, endCopy(copy), Long::sum);
+            if (copy != null) staged.merge(copying, endCopy(copy, encoded), Long::sum);
             copy = null;
             if (!persons.isEmpty()) {
                 try (Reader in = new StringReader(persons.copyText())) {
@@ -139,8 +147,11 @@ public class StagingWriter implements ItemWriter<ExtractItem> {
         }
     }
 
-    /** Ends a COPY; returns the rows it wrote. */
-    private static long endCopy(PGCopyOutputStream copy) throws SQLException {
+    /** Sends the rows still in the buffer and the trailer, ends the COPY; returns the rows it wrote. */
+    private static long endCopy(PGCopyOutputStream copy, BinaryCopy rows) throws SQLException, IOException {
+        rows.trailer();
+        copy.write(rows.bytes(), 0, rows.length());
+        rows.clear();
         return copy.endCopy();
     }
 

@@ -147,7 +147,9 @@ class RestartTest extends DatabaseTest {
         // what the killed run printed and logged, and the status table, name no person
         String said = Files.readString(tmp.resolve("child.out")) + Files.readString(tmp.resolve("child.err"))
                 + logsOf(tmp.resolve("child/logs")) + statusTable();
-        assertThat(said).contains("kontakter_2026-10-31.csv");
+        // bistand's lane read its rows before its writer met the lock, so the killed run has named that
+        // file; whether it got to name kontakter depends on when the kill came
+        assertThat(said).contains("bistand_2026-10-31.csv");
         for (int i = 0; i < 5; i++) assertThat(said).doesNotContain(adult(i)).doesNotContain(hyphenated(adult(i)));
     }
 
