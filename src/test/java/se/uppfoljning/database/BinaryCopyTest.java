@@ -44,7 +44,8 @@ class BinaryCopyTest extends DatabaseTest {
     void everyColumnTypeOfTheStagingArrivesAsTheTextFormatWouldHaveDeliveredIt() throws Exception {
         List<Object[]> rows = new ArrayList<>();
         List<String> numbers = List.of("0", "1442", "1442.5", "-0.01", "0.0001", "12345.678", "9999999999.99",
-                "100000", "0.5", "1E+3", "-87654.3210", "10000.0001", "0.00010000", "-1");
+                "100000", "0.5", "1E+3", "-87654.3210", "10000.0001", "0.00010000", "-1",
+                "123456789012345678901234.5678", "-0.000000000000000001", "9223372036854775807", "0.1234567890123456");
         List<LocalDate> days = List.of(LocalDate.of(2000, 1, 1), LocalDate.of(1999, 12, 31), LocalDate.of(1900, 2, 28),
                 LocalDate.of(2024, 2, 29), LocalDate.of(2099, 12, 31), LocalDate.of(1970, 1, 1));
         List<String> names = List.of("", "Söder", "tab\there", "back\\slash", "line\nbreak", "\\N", "Ensamstående med barn",
