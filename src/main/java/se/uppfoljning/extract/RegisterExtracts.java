@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The first step of an ingest: every file in the inbox is checksummed and entered in the file
- * registry. Identical content seen before is left alone. Anything a crashed earlier run staged for a
+ * The first step of an ingest: every file in the inbox is checksummed (the files side by side) and
+ * entered in the file registry, in inbox order. Identical content seen before is left alone. Anything a crashed earlier run staged for a
  * still-pending file is cleared, because this fresh run reads those files from their first row.
  */
 @Component
@@ -35,14 +35,15 @@ public class RegisterExtracts {
         }
         List<Long> registered = new ArrayList<>();
         List<Long> unchanged = new ArrayList<>();
-        for (InboxFile f : Inbox.scan(inbox, asOf)) {
-            FileInspector.Inspection inspection;
-            try {
-                inspection = FileInspector.inspect(f.path(), f.xlsx());
-            } catch (IOException e) {
+        List<InboxFile> files = Inbox.scan(inbox, asOf);
+        List<Inspected> inspected = inspect(files);
+        for (int i = 0; i < files.size(); i++) {
+            InboxFile f = files.get(i);
+            if (inspected.get(i).failure() != null) {
+                IOException e = inspected.get(i).failure();
                 throw new UncheckedIOException("Cannot read " + f.path() + ": " + e.getMessage(), e);
             }
-            FileRegistry.Registered r = registry.register(projectId, f, inspection, executionId);
+            FileRegistry.Registered r = registry.register(projectId, f, inspected.get(i).inspection(), executionId);
             if (r.registration() == FileRegistry.Registration.UNCHANGED) unchanged.add(r.file().fileId());
             else registered.add(r.file().fileId());
         }
@@ -54,5 +55,23 @@ public class RegisterExtracts {
             }
         }
         return new Result(registered, unchanged);
+    }
+
+    private record Inspected(FileInspector.Inspection inspection, IOException failure) {
+    }
+
+    /**
+     * Reads the files side by side (a parallel stream: on two cores the calling thread and one more),
+     * since hashing 1.4 GB took 3 s on one core at 1,000,000 episodes; each file's result or failure
+     * is kept in inbox order, so that the first unreadable file in that order is the one reported.
+     */
+    private static List<Inspected> inspect(List<InboxFile> files) {
+        return files.parallelStream().map(f -> {
+            try {
+                return new Inspected(FileInspector.inspect(f.path(), f.xlsx()), null);
+            } catch (IOException e) {
+                return new Inspected(null, e);
+            }
+        }).toList();
     }
 }
