@@ -12,10 +12,7 @@
 DROP TABLE IF EXISTS fact_support;
 
 CREATE TEMP TABLE fact_support AS
-WITH coverage AS (
-    SELECT min(month) AS first_month, max(month) AS last_month
-      FROM payment WHERE project_id = :project AND month <= :asOf
-), monthly AS (
+WITH monthly AS (
     SELECT person_key, month, sum(amount) AS paid
       FROM payment WHERE project_id = :project AND month <= :asOf
      GROUP BY person_key, month
@@ -32,6 +29,9 @@ WITH coverage AS (
            array_agg(paid_months ORDER BY month) AS counts
       FROM running
      GROUP BY person_key
+), coverage AS (
+    -- the months the extracts cover, from the persons' first and last (a second scan of payment cost 1.2 s)
+    SELECT min(months[1]) AS first_month, max(months[cardinality(months)]) AS last_month FROM person_months
 ), ended AS (
     SELECT episode_id, person_key, anonymous,
            date_trunc('month', start_date)::date AS start_month,
