@@ -29,6 +29,12 @@ public final class BinaryCopy {
     /** Days from 1970-01-01 to PostgreSQL's epoch, 2000-01-01. */
     private static final long PG_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
     private static final int TEXT_OID = 25;
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+    }
 
     private enum Type { BOOL, INT2, INT4, INT8, TEXT, DATE, NUMERIC, BYTEA, JSONB, TEXT_ARRAY }
 
@@ -212,13 +218,6 @@ public final class BinaryCopy {
         BigDecimal v = value.scale() < 0 ? value.setScale(0) : value;
         if (v.precision() <= 18 && v.scale() <= 16) numeric(v.unscaledValue().longValue(), v.scale());
         else numeric(v.unscaledValue().abs().toString(), v.signum() < 0, v.scale());
-    }
-
-    private static final long[] POWERS_OF_TEN = new long[19];
-
-    static {
-        POWERS_OF_TEN[0] = 1;
-        for (int i = 1; i < POWERS_OF_TEN.length; i++) POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
     }
 
     /** The usual amount: an unscaled long (1442.50 is 144250 at scale 2), in arithmetic only. */

@@ -1,6 +1,8 @@
 package se.uppfoljning.extract;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import se.uppfoljning.identity.PersonKeyHasher;
 import se.uppfoljning.identity.PersonnummerCipher;
@@ -33,13 +35,20 @@ public final class StagingRows {
         return names;
     }
 
+    /** How many values a staged row of each source has: {@link #columns}, counted once. */
+    private static final Map<Source, Integer> WIDTHS = new EnumMap<>(Source.class);
+
+    static {
+        for (Source s : Source.values()) WIDTHS.put(s, columns(s).size());
+    }
+
     public StagedRow stage(RowValidator.Valid valid) {
         ExtractRow row = valid.row();
         Source source = row.file().source();
         StagedRow.Person person = new StagedRow.Person(keys.keyOf(valid.personnummer()),
                 valid.personnummer().birthDate(), valid.personnummer().legalGender());
         List<Column> columns = source.columns();
-        Object[] values = new Object[(source == Source.DELTAGARE ? 7 : 4) + columns.size() - 1];
+        Object[] values = new Object[WIDTHS.get(source)];
         int i = 0;
         values[i++] = row.file().fileId();
         values[i++] = row.line();
