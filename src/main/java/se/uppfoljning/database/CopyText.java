@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Builds one line of PostgreSQL's COPY text format: tab-separated, \N for NULL, backslash escapes.
- * The staging of extract rows and the export history both copy their rows in with it.
+ * The export history and the staging's small tables (a chunk's persons, its rejected rows) copy their
+ * rows in with it; the staged extract rows themselves go in COPY's binary format ({@link BinaryCopy}).
  */
 public final class CopyText {
     private final StringBuilder line = new StringBuilder(256);
