@@ -34,8 +34,9 @@ import se.uppfoljning.database.CopyText;
  *
  * <p>The rows are checked here, one by one, while the COPY of the chunk is open, and the valid rows
  * are sent in COPY's binary format ({@link BinaryCopy}) every 32 KB or so: PostgreSQL stores the rows
- * already sent (on the other core) while this thread checks the next ones. Checking in a processor, before the writer, would make
- * PostgreSQL wait for the whole chunk and then this thread wait for PostgreSQL.
+ * already sent (on the other core) while this thread checks the next ones. Checking in a processor,
+ * before the writer, would make PostgreSQL wait for the whole chunk and then this thread wait for
+ * PostgreSQL.
  */
 public class StagingWriter implements ItemWriter<ExtractItem> {
     /** The encoded rows go to the COPY in pieces of about this many bytes. */
@@ -148,10 +149,10 @@ public class StagingWriter implements ItemWriter<ExtractItem> {
     }
 
     /** Sends the rows still in the buffer and the trailer, ends the COPY; returns the rows it wrote. */
-    private static long endCopy(PGCopyOutputStream copy, BinaryCopy rows) throws SQLException, IOException {
-        rows.trailer();
-        copy.write(rows.bytes(), 0, rows.length());
-        rows.clear();
+    private static long endCopy(PGCopyOutputStream copy, BinaryCopy encoded) throws SQLException, IOException {
+        encoded.trailer();
+        copy.write(encoded.bytes(), 0, encoded.length());
+        encoded.clear();
         return copy.endCopy();
     }
 
