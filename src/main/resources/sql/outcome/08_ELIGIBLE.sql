@@ -8,8 +8,10 @@
 --                       the episode ineligible
 -- The requires-rules need other agencies' data, which is never linked to an anonymous
 -- participation: for those they are not checked.
--- The evidence is found by binary search in each person's registrations (person_af) and paid months,
--- not by a lookup per episode; a rule the project does not require is not looked at.
+-- The evidence is found by binary search in each person's registrations (person_af) and months of
+-- payments (person_payment), not by a lookup per episode; a rule the project does not require is not
+-- looked at. This file runs after 05_SELF_SUFFICIENT_3M, which makes person_payment, on the
+-- computation's own connection.
 -- Parameters: :project, :asOf, :minAge, :maxAge, :requiresAf, :requiresFs, :maxMonths
 DROP TABLE IF EXISTS fact_eligible;
 
@@ -22,23 +24,16 @@ WITH af_evidence AS (
       JOIN person_af p ON p.person_key = f.person_key
      WHERE CAST(:requiresAf AS boolean) AND NOT f.anonymous
        AND p.any_reach[width_bucket(f.start_date + 31, p.days)] >= f.start_date - 31
-), paid_months AS (
-    -- manad is the first day of its month (the extract's YYYY-MM)
-    SELECT person_key, array_agg(month ORDER BY month) AS months
-      FROM (SELECT person_key, month
-              FROM payment
-             WHERE CAST(:requiresFs AS boolean) AND project_id = :project AND month <= :asOf
-             GROUP BY person_key, month
-            HAVING sum(amount) > 0) paid
-     GROUP BY person_key
 ), fs_evidence AS (
-    -- a paid month overlapping the days from 31 days before the start to 31 days after it
+    -- a month paid for overlapping the days from 31 days before the start to 31 days after it: the
+    -- running count of paid months (person_payment: 05_SELF_SUFFICIENT_3M.sql) grows from the last
+    -- month before the window's first month to its last day (manad is the first day of its month)
     SELECT f.episode_id
       FROM fact_base f
-      JOIN paid_months p ON p.person_key = f.person_key
+      JOIN person_payment p ON p.person_key = f.person_key
      WHERE CAST(:requiresFs AS boolean) AND NOT f.anonymous
-       AND width_bucket(f.start_date + 31, p.months)
-           > width_bucket(date_trunc('month', f.start_date - 31)::date - 1, p.months)
+       AND coalesce(p.counts[width_bucket(f.start_date + 31, p.months)], 0)
+           > coalesce(p.counts[width_bucket(date_trunc('month', f.start_date - 31)::date - 1, p.months)], 0)
 ), checked AS (
     SELECT f.episode_id,
            array_remove(ARRAY[

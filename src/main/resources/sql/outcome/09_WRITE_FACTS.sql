@@ -46,7 +46,7 @@ SET LOCAL work_mem TO DEFAULT;
 
 ANALYZE episode_fact;
 
--- fact_entry, fact_progression and fact_eligible are dropped by OutcomeEngine: they may be views of
--- what a second connection computed (SideComputation).
-DROP TABLE fact_base, person_af, person_event, fact_ended, fact_window_event, fact_exit, fact_support,
-           fact_employed, fact_coordinated;
+-- fact_entry, fact_progression and fact_coordinated are dropped by OutcomeEngine: they may be views
+-- of what a second connection computed (SideComputation).
+DROP TABLE fact_base, person_af, person_event, fact_ended, fact_window_event, fact_exit, person_payment,
+           fact_support, fact_employed, fact_eligible;

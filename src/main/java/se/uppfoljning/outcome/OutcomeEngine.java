@@ -32,9 +32,10 @@ import se.uppfoljning.extract.Codes;
 public class OutcomeEngine {
     /**
      * In dependency order: every definition reads the episodes of 00 (temporary tables, with the
-     * persons' AF registrations), PROGRESSION uses EXIT_STATUS, EXIT_STATUS and EMPLOYED_6M the status
-     * events of 02; 09 writes episode_fact from what 00-08 computed, one INSERT, with the events the
-     * facts rest on (issue 9). 01, 05, 07 and 08 run on a second connection meanwhile, unless that is
+     * persons' AF registrations), EXIT_STATUS and EMPLOYED_6M the status events of 02, ELIGIBLE the
+     * persons' months of payments that SELF_SUFFICIENT_3M keeps; 09 writes episode_fact from what
+     * 00-08 computed, one INSERT, with the events the facts rest on, and adds the exit status to
+     * PROGRESSION (issue 9). 01, 04 and 07 run on a second connection meanwhile, unless that is
      * turned off ({@link SideComputation}).
      */
     static final List<String> DEFINITIONS = List.of(
@@ -49,7 +50,7 @@ public class OutcomeEngine {
     private final TransactionTemplate side;
 
     /**
-     * @param secondConnection {@code uppfoljning.outcome.second-connection}: compute 01, 05, 07, 08 on a
+     * @param secondConnection {@code uppfoljning.outcome.second-connection}: compute 01, 04 and 07 on a
      *                         second connection beside the others (default; docs/operating.md)
      */
     public OutcomeEngine(JdbcClient jdbc, PlatformTransactionManager transactions,

@@ -15,17 +15,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Status at entry, PROGRESSION and ELIGIBLE (01, 04, 08) need neither the status events (02) nor
- * EXIT_STATUS (03), so they are computed on a second connection while the computation's own
- * connection runs the chain 00, 02, 03, then 05 to 07 (issue 9): PostgreSQL runs each statement on
- * one core, and while the facts are computed nothing else runs on the other.
+ * Status at entry, PROGRESSION and COORDINATED (01, 04, 07) need only the episodes and the persons'
+ * AF registrations (00), so they are computed on a second connection while the computation's own
+ * connection runs the chain 00, 02, 03, 05, 06, 08 (issue 9): PostgreSQL runs each statement on
+ * one core, and while the facts are computed nothing else runs on the other. ELIGIBLE stays on the
+ * first connection because it reads the months of payments SELF_SUFFICIENT_3M keeps there
+ * (grouping payment by person and month on both connections cost about 10 s twice).
  * PROGRESSION's part that rests on the exit status is added by 09. The second connection makes its
  * own episodes and AF registrations (00) first, since temporary tables are private to a session,
  * and its own copy of the run's insats types, which the computation's transaction has not
  * committed yet (as pg_temp.insats_type, which PostgreSQL looks up before the table of that name).
- * The sides are about even at 1,000,000 episodes: 00, 02, 03, 05, 06, 07 about 27 s against 00, 01,
- * 04, 08 about 29 s (with SELF_SUFFICIENT_3M and COORDINATED on the side and PROGRESSION on the first
- * connection, as before, 45 s against 27 s; with only COORDINATED still on the side, 25 s against 31 s).
+ * At 1,000,000 episodes, with ELIGIBLE on the side and its own grouping of payment, the side took
+ * 49 s (00, 01, 04, 08) against 43 s; see docs/performance.md, "Tenth session", for the sides now.
  *
  * <p>Its three results are handed over as unlogged tables named after the first connection's
  * backend ({@code outcome_side_<pid>_fact_entry}), committed by the second connection, and read by
@@ -35,14 +36,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class SideComputation implements AutoCloseable {
     /** The definitions only the side runs; the computation's own connection leaves them out. */
-    static final List<String> OWN = List.of("01_STATUS_AT_ENTRY", "04_PROGRESSION", "08_ELIGIBLE");
+    static final List<String> OWN = List.of("01_STATUS_AT_ENTRY", "04_PROGRESSION", "07_COORDINATED");
     /** What the side runs: its own copy of the episodes and AF registrations (00), then {@link #OWN}. */
     private static final List<String> DEFINITIONS =
             Stream.concat(Stream.of("00_EPISODE_FACTS"), OWN.stream()).toList();
     /** What the side computes for 09, each a temporary table of the same name on the side. */
-    static final List<String> RESULTS = List.of("fact_entry", "fact_progression", "fact_eligible");
+    static final List<String> RESULTS = List.of("fact_entry", "fact_progression", "fact_coordinated");
     /** The side's own temporary tables, its copy of 00 included (its insats types go with the commit). */
-    private static final String SIDE_TABLES = "fact_base, person_af, fact_entry, fact_progression, fact_eligible";
+    private static final String SIDE_TABLES = "fact_base, person_af, fact_entry, fact_progression, fact_coordinated";
 
     /** Tables left by a computation whose session has ended (its process or connection died). */
     private static final String ORPHANS = """
