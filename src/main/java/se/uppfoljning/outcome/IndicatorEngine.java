@@ -1,16 +1,19 @@
 package se.uppfoljning.outcome;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counts every indicator of SPEC §6 for a period from an outcome run, set-based (GROUPING SETS), and
- * keeps the raw counts per run and period in indicator_value, before any disclosure control.
+ * Counts every indicator of SPEC §6 for one or more periods from an outcome run, set-based (GROUPING
+ * SETS), and keeps the raw counts per run and period in indicator_value, before any disclosure control.
  */
 @Component
 public class IndicatorEngine {
@@ -34,22 +37,52 @@ public class IndicatorEngine {
      */
     @Transactional
     public List<Count> compute(long run, Period period) {
+        return compute(run, List.of(period)).get(period.label());
+    }
+
+    /**
+     * The indicators of the run for each of the periods, by label: those not yet made are counted
+     * together, in one pass over the run's facts (a report shows its period beside the one before,
+     * the year so far and lifetime; one pass each cost 4-7 s at 1,000,000 episodes).
+     */
+    @Transactional
+    public Map<String, List<Count>> compute(long run, List<Period> periods) {
         // Reports of one run-all run two at a time (issue 9) and may ask for the same period (the
         // monthly and the ESF report both show "lifetime"): the second waits for the first to commit
         // and reads its values back, rather than writing the same values a second time beside them.
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('uppfoljning.indicators'), hashtext(? || '|' || ?))")
-                .params(String.valueOf(run), period.label()).query((rs, n) -> 0).list();
-        List<Count> made = counts(run, period.label());
-        if (!made.isEmpty()) {
-            log.info("indicators of run {} for {} reused", run, period.label());
-            return made;
+        // Each period has its lock, taken in label order, so two reports never wait for each other.
+        Map<String, Period> byLabel = new TreeMap<>();
+        for (Period p : periods) byLabel.putIfAbsent(p.label(), p);
+        List<Period> missing = new ArrayList<>();
+        for (Period p : byLabel.values()) {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('uppfoljning.indicators'), hashtext(? || '|' || ?))")
+                    .params(String.valueOf(run), p.label()).query((rs, n) -> 0).list();
+            if (made(run, p.label())) {
+                log.info("indicators of run {} for {} reused", run, p.label());
+            } else {
+                missing.add(p);
+            }
         }
-        Map<String, Object> p = Map.of("run", run, "period", period.label(), "ps", period.start(), "pe", period.end(),
-                "esfAll", period.lifetime());
-        long t0 = System.nanoTime();
-        indicators.run(jdbc, p);
-        log.info("indicators of run {} for {} in {} ms", run, period.label(), (System.nanoTime() - t0) / 1_000_000);
-        return counts(run, period.label());
+        if (!missing.isEmpty()) {
+            long t0 = System.nanoTime();
+            jdbc.sql("DROP TABLE IF EXISTS pg_temp.indicator_period").update();
+            jdbc.sql("CREATE TEMP TABLE indicator_period (period text, ps date, pe date, esf_all boolean)").update();
+            for (Period p : missing) {
+                jdbc.sql("INSERT INTO indicator_period (period, ps, pe, esf_all) VALUES (?, ?, ?, ?)")
+                        .params(p.label(), p.start(), p.end(), p.lifetime()).update();
+            }
+            indicators.run(jdbc, Map.of("run", run));
+            log.info("indicators of run {} for {} in {} ms", run,
+                    String.join(", ", missing.stream().map(Period::label).toList()), (System.nanoTime() - t0) / 1_000_000);
+        }
+        Map<String, List<Count>> out = new LinkedHashMap<>();
+        for (Period p : periods) out.computeIfAbsent(p.label(), label -> counts(run, label));
+        return out;
+    }
+
+    private boolean made(long run, String period) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM indicator_value WHERE run_id = ? AND period = ?)")
+                .params(run, period).query(Boolean.class).single();
     }
 
     public List<Count> counts(long run, String period) {

@@ -44,24 +44,32 @@ public class ReportDatasetBuilder {
                                long executionId) {
         int threshold = kind.management() ? project.monthlySuppressionThreshold() : project.suppressionThreshold();
         List<Indicator> list = indicatorsOf(kind);
-        List<ReportCell> cells = tables(kind, project, threshold, indicators.compute(run, period), list);
-
-        List<ReportCell> previous = List.of();
+        // the periods the report shows, counted together (IndicatorEngine)
         String previousLabel = period.previousLabel().orElse(null);
+        Period before = null;
         if (previousLabel != null && !Period.parse(previousLabel, project.start(), asOf).end().isBefore(project.start())) {
-            Period before = Period.parse(previousLabel, project.start(), asOf);
-            previous = tables(kind, project, threshold, indicators.compute(run, before), list);
+            before = Period.parse(previousLabel, project.start(), asOf);
         }
         Period lifetime = Period.parse("lifetime", project.start(), asOf);
-        List<Count> lifetimeCounts = indicators.compute(run, lifetime);
+        // the monthly report shows the calendar year so far beside the month
+        Period yearToDate = kind.management() && !kind.esf()
+                ? new Period(period.start().getYear() + "-01.." + period.label(), period.start().withDayOfYear(1),
+                        period.end(), period.end(), false)
+                : null;
+        List<Period> shown = new ArrayList<>(List.of(period, lifetime));
+        if (before != null) shown.add(before);
+        if (yearToDate != null) shown.add(yearToDate);
+        Map<String, List<Count>> counts = indicators.compute(run, shown);
+
+        List<ReportCell> cells = tables(kind, project, threshold, counts.get(period.label()), list);
+        List<ReportCell> previous = before == null ? List.of()
+                : tables(kind, project, threshold, counts.get(before.label()), list);
+        List<Count> lifetimeCounts = counts.get(lifetime.label());
         List<ReportCell> cumulative = List.of();
         if (kind.esf()) {
             cumulative = tables(kind, project, threshold, lifetimeCounts, list);
-        } else if (kind.management()) {
-            // the monthly report shows the calendar year so far beside the month
-            Period yearToDate = new Period(period.start().getYear() + "-01.." + period.label(),
-                    period.start().withDayOfYear(1), period.end(), period.end(), false);
-            cumulative = tables(kind, project, threshold, indicators.compute(run, yearToDate), list);
+        } else if (yearToDate != null) {
+            cumulative = tables(kind, project, threshold, counts.get(yearToDate.label()), list);
         }
 
         return new ReportDataset(kind.reportId(), kind.jobName(), executionId, project.id(), project.name(),

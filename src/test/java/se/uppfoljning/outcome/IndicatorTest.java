@@ -3,10 +3,52 @@ package se.uppfoljning.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.uppfoljning.outcome.Scenario.person;
 
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 /** The indicators of SPEC §6 over periods (R14, R24, R25, R28), from small registers. */
 class IndicatorTest extends ScenarioTest {
+
+    /**
+     * A report's periods (the month, the one before, the year so far, lifetime) are counted together
+     * in one pass; each period's counts are what it gets counted alone, for persons active in some
+     * of the periods and not in others, with episodes that start, end or run through them.
+     */
+    @Test
+    void periodsCountedTogetherGiveWhatEachGivesAlone() throws Exception {
+        var before = s.episode(person(0), "2025-11-03", "2026-02-27");
+        before.put("sysselsattning_efter", "ARBETE");
+        s.episode(person(0), "2026-09-14", null);                              // re-entry, still running
+        var september = s.episode(person(1), "2026-03-02", "2026-09-30");
+        september.put("sysselsattning_efter", "STUDIER");
+        september.put("kon", "K");
+        var october = s.episode(person(2), "2026-10-05", "2026-10-28");
+        october.put("ersattning_start", "A_KASSA");
+        october.put("team", "2");
+        october.put("omrade", "Skärholmen");
+        s.episode(person(3), "2025-01-20", "2025-06-30");                     // only in lifetime
+        s.episode(person(4), "2026-08-17", null);                              // through both months
+
+        s.computeAsOf("2026-11-03");
+        List<String> periods = List.of("2026-10", "2026-09", "2026-01..2026-10", "lifetime");
+        Map<String, Map<String, BigDecimal>> alone = new LinkedHashMap<>();
+        for (String p : periods) {
+            alone.put(p, s.indicators(p, "2026-11-03"));
+            s.forgetIndicators();
+        }
+        Map<String, Map<String, BigDecimal>> together = s.indicatorsTogether(periods, "2026-11-03");
+
+        assertThat(together.keySet()).containsExactlyElementsOf(periods);
+        for (String p : periods) assertThat(together.get(p)).as(p).isEqualTo(alone.get(p));
+        assertThat(together.get("2026-10").get("PART_ACTIVE/total=total/totalt")).isEqualByComparingTo("3");
+        assertThat(together.get("2026-09").get("EXIT_STUDIES/total=total/totalt")).isEqualByComparingTo("1");
+        assertThat(together.get("lifetime").get("EECO01/total=total/totalt")).isEqualByComparingTo("5");
+        assertThat(together.get("2026-01..2026-10").get("EXIT_WORK/total=total/totalt")).isEqualByComparingTo("1");
+    }
 
     @Test
     void aPersonWithTwoEpisodesCountsOnceAndTheLatestStartingEpisodeGivesTheBreakdown() throws Exception {

@@ -128,13 +128,37 @@ public final class Scenario {
         return run;
     }
 
-    /** Indicator counts of a period, keyed "INDICATOR/breakdown=value/gender". */
-    Map<String, java.math.BigDecimal> indicators(String period, String asOf) {
-        Period p = Period.parse(period, IngestFixture.project(PROJECT).start(), LocalDate.parse(asOf));
+    /** Indicator counts of several periods counted together, by period, each as {@link #indicators}. */
+    Map<String, Map<String, java.math.BigDecimal>> indicatorsTogether(List<String> periods, String asOf) {
+        List<Period> ps = periods.stream().map(p -> period(p, asOf)).toList();
+        Map<String, Map<String, java.math.BigDecimal>> out = new LinkedHashMap<>();
+        indicators.compute(run, ps).forEach((period, counts) -> out.put(period, keyed(counts)));
+        return out;
+    }
+
+    /** Forgets the run's indicator counts, so that the next request counts them again. */
+    void forgetIndicators() {
+        jdbc.sql("DELETE FROM indicator_value WHERE run_id = ?").param(run).update();
+    }
+
+    private static Map<String, java.math.BigDecimal> keyed(List<IndicatorEngine.Count> counts) {
         Map<String, java.math.BigDecimal> out = new LinkedHashMap<>();
-        for (IndicatorEngine.Count c : indicators.compute(run, p)) {
+        for (IndicatorEngine.Count c : counts) {
             out.put(c.indicator() + "/" + c.breakdown() + "=" + c.breakdownValue() + "/" + c.gender(), c.value());
         }
         return out;
+    }
+
+    /** Indicator counts of a period, keyed "INDICATOR/breakdown=value/gender". */
+    Map<String, java.math.BigDecimal> indicators(String period, String asOf) {
+        return keyed(indicators.compute(run, period(period, asOf)));
+    }
+
+    /** A period by its label, or the year so far as the monthly report shows it ("2026-01..2026-10"). */
+    static Period period(String label, String asOf) {
+        LocalDate projectStart = IngestFixture.project(PROJECT).start();
+        if (!label.contains("..")) return Period.parse(label, projectStart, LocalDate.parse(asOf));
+        Period to = Period.parse(label.substring(label.indexOf("..") + 2), projectStart, LocalDate.parse(asOf));
+        return new Period(label, to.start().withDayOfYear(1), to.end(), to.end(), false);
     }
 }
