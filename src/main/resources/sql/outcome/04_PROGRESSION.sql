@@ -19,6 +19,16 @@ DROP TABLE IF EXISTS fact_progression;
 
 SET LOCAL work_mem = '256MB';
 
+DROP TABLE IF EXISTS progression_person;
+
+-- A number for each person, for the insatser's grouping below: grouped by that number, the 8.7 M
+-- insatser of the 1,000,000-episode benchmark sort and hash as rows of a few bytes instead of 75,
+-- with the 64-character person key (25-28 s against 33-35 s for this file alone).
+CREATE TEMP TABLE progression_person AS
+SELECT person_key, row_number() OVER ()::integer AS n FROM (SELECT DISTINCT person_key FROM fact_base) p;
+
+ANALYZE progression_person;
+
 CREATE TEMP TABLE fact_progression AS
 WITH assessed AS (
     -- same-day assessments in file and line order, as they were delivered
@@ -38,20 +48,22 @@ WITH assessed AS (
     SELECT episode_id, steps[up_to_end] > steps[before_start + 1] AS stepped_up
       FROM positions WHERE up_to_end > before_start
 ), levels AS (
-    SELECT i.person_key, t.ladder,
+    SELECT pp.n, t.ladder,
            range_agg(CASE WHEN i.end_date < i.start_date THEN 'empty'::daterange
                           ELSE daterange(i.start_date, i.end_date, '[]') END) AS running,  -- open end: NULL
            range_agg(daterange(i.start_date, i.start_date, '[]')) AS starts
       FROM insats i
+      JOIN progression_person pp ON pp.person_key = i.person_key
       JOIN insats_type t ON t.run_id = :run AND t.code = i.insats
      WHERE i.project_id = :project AND i.start_date <= :asOf
-     GROUP BY i.person_key, t.ladder
+     GROUP BY pp.n, t.ladder
 ), ladder AS (
     SELECT g.episode_id,
            max(l.ladder) FILTER (WHERE l.running @> g.start_date) AS at_start,
            max(l.ladder) FILTER (WHERE l.starts && daterange(g.start_date, coalesce(g.end_date, :asOf), '(]')) AS later
       FROM fact_base g
-      JOIN levels l ON l.person_key = g.person_key
+      JOIN progression_person pp ON pp.person_key = g.person_key
+      JOIN levels l ON l.n = pp.n
      WHERE NOT g.anonymous
      GROUP BY g.episode_id
 )
@@ -63,5 +75,7 @@ SELECT f.episode_id,
   LEFT JOIN ladder ON ladder.episode_id = f.episode_id;
 
 SET LOCAL work_mem TO DEFAULT;
+
+DROP TABLE progression_person;
 
 ANALYZE fact_progression;
