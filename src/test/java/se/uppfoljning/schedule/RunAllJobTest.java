@@ -169,6 +169,20 @@ class RunAllJobTest extends DatabaseTest {
         assertThat(afterwards[1]).as("System.out is put back").isSameAs(afterwards[0]);
     }
 
+    /**
+     * Side by side, the SUS file (the longest job at scale) starts first, so that the shorter jobs run
+     * beside it rather than it alone at the end; the others start in the file's order, and every
+     * part is still printed in the file's order (above).
+     */
+    @Test
+    void sideBySideTheSusExportStartsFirstAndTheOthersInTheFilesOrder() {
+        assertThat(RunAllJob.startOrder(List.of("monthly-report", "esf-report", "sus-export", "esf-export")))
+                .containsExactly(2, 0, 1, 3);
+        assertThat(RunAllJob.startOrder(List.of("monthly-report", "tertial-report", "finsam-export")))
+                .containsExactly(0, 1, 2);
+        assertThat(RunAllJob.startOrder(List.of())).isEmpty();
+    }
+
     @Test
     void withOneJobAtATimeEachJobStartsWhenTheOneBeforeHasEnded() throws Exception {
         List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
