@@ -19,10 +19,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * 120 CPU-seconds in 98 s of wall time.
  *
  * <p>Files go largest first to the lane with the least weight so far (bytes, a deltagare file's
- * counted as more); within a lane they keep the registry's order. There are always exactly {@code lanes} lanes, named lane0, lane1, ..., some of
- * them perhaps empty: a restart asks for the same names again and then goes on from each unfinished
- * lane's saved position ({@link InboxReader}), so the names must not depend on which files are still
- * pending by then.
+ * counted as more); within a lane they keep the registry's order. There are always exactly
+ * {@code lanes} lanes, named lane0, lane1, ..., some of them perhaps empty: a restart asks for the
+ * same names again and then goes on from each unfinished lane's saved position ({@link InboxReader}),
+ * so the names must not depend on which files are still pending by then.
  */
 public class StagingLanes implements Partitioner {
     /** An XLSX file is zipped XML: its bytes hold about five times the rows of a CSV file's. */

@@ -56,7 +56,8 @@ public class IndicatorEngine {
         // Reports of one run-all run two at a time (issue 9) and may ask for the same period (the
         // monthly and the ESF report both show "lifetime"): the second waits for the first to commit
         // and reads its values back, rather than writing the same values a second time beside them.
-        // Each period has its lock, taken in label order, so two reports never wait for each other.
+        // Each period has its lock, taken in label order, so that two reports asking for several of
+        // the same periods never wait for each other in a circle.
         Map<String, Period> byLabel = new TreeMap<>();
         for (Period p : periods) byLabel.putIfAbsent(p.label(), p);
         List<Period> missing = new ArrayList<>();
