@@ -54,6 +54,14 @@ public record Period(String label, LocalDate start, LocalDate end, LocalDate nom
         return new Period(p, start, end.isAfter(asOf) ? asOf : end, end, false);
     }
 
+    /**
+     * The calendar year up to the end of this period, as the monthly report shows it beside the month
+     * (label "2026-01..2026-10").
+     */
+    public Period yearToDate() {
+        return new Period(start.getYear() + "-01.." + label, start.withDayOfYear(1), end, end, false);
+    }
+
     /** The period before this one, of the same kind (none for lifetime). */
     public Optional<String> previousLabel() {
         if (lifetime) return Optional.empty();

@@ -52,10 +52,7 @@ public class ReportDatasetBuilder {
         }
         Period lifetime = Period.parse("lifetime", project.start(), asOf);
         // the monthly report shows the calendar year so far beside the month
-        Period yearToDate = kind.management() && !kind.esf()
-                ? new Period(period.start().getYear() + "-01.." + period.label(), period.start().withDayOfYear(1),
-                        period.end(), period.end(), false)
-                : null;
+        Period yearToDate = kind.management() && !kind.esf() ? period.yearToDate() : null;
         List<Period> shown = new ArrayList<>(List.of(period, lifetime));
         if (before != null) shown.add(before);
         if (yearToDate != null) shown.add(yearToDate);

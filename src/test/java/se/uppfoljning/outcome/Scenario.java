@@ -158,7 +158,7 @@ public final class Scenario {
     static Period period(String label, String asOf) {
         LocalDate projectStart = IngestFixture.project(PROJECT).start();
         if (!label.contains("..")) return Period.parse(label, projectStart, LocalDate.parse(asOf));
-        Period to = Period.parse(label.substring(label.indexOf("..") + 2), projectStart, LocalDate.parse(asOf));
-        return new Period(label, to.start().withDayOfYear(1), to.end(), to.end(), false);
+        String last = label.substring(label.indexOf("..") + 2);
+        return Period.parse(last, projectStart, LocalDate.parse(asOf)).yearToDate();
     }
 }
