@@ -174,8 +174,8 @@ public final class BinaryCopy {
 
     /**
      * UTF-8. The JDK encodes a Latin-1 string with a vectorised copy, faster than a loop here; the
-     * bytes of the last value are kept, because an event file's rows repeat the same person key
-     * object row after row (PersonKeyHasher).
+     * bytes of the last value are kept, because a coded column often repeats the same string object
+     * row after row (the checked code comes from the profile's memo, RowValidator).
      */
     private void text(String s) {
         if (s != lastText) {

@@ -59,10 +59,10 @@ public class ExportRecreator {
             int[] counts = jdbc.sql("""
                             SELECT count(*), count(*) FILTER (WHERE NOT EXISTS (
                                        SELECT 1 FROM episode e
-                                        WHERE e.project_id = ? AND e.person_key = r.person_key
+                                        WHERE e.project_id = ? AND e.person_key = decode(r.person_key, 'hex')
                                           AND e.pnr_encrypted IS NOT NULL AND NOT e.anonymous)
                                      OR EXISTS (SELECT 1 FROM episode p
-                                                 WHERE p.project_id = ? AND p.person_key = r.person_key
+                                                 WHERE p.project_id = ? AND p.person_key = decode(r.person_key, 'hex')
                                                    AND p.protected_identity))
                               FROM export_row r WHERE r.export_id = ? AND r.part = ?""")
                     .params(projectId, projectId, exportId, ExportHistory.FILE)
@@ -82,7 +82,7 @@ public class ExportRecreator {
             participations.rows("""
                             SELECT r.cells, n.pnr_encrypted FROM export_row r
                               LEFT JOIN LATERAL (SELECT e.pnr_encrypted FROM episode e
-                                                  WHERE e.project_id = ? AND e.person_key = r.person_key
+                                                  WHERE e.project_id = ? AND e.person_key = decode(r.person_key, 'hex')
                                                     AND e.pnr_encrypted IS NOT NULL AND NOT e.anonymous
                                                   ORDER BY e.episode_id LIMIT 1) n ON r.person_key IS NOT NULL
                              WHERE r.export_id = ? AND r.part = ?

@@ -26,9 +26,12 @@ public class Participations {
     /** Rows fetched per round trip. */
     static final int FETCH_SIZE = 1000;
 
-    /** The columns of a {@link Participation}, in the order {@link #map} reads them; over {@link #FROM}. */
+    /**
+     * The columns of a {@link Participation}, in the order {@link #map} reads them; over {@link #FROM}.
+     * The person key comes as its hex digits, as the export history keeps it (V14).
+     */
     public static final String COLUMNS = """
-            f.episode_key, f.person_key, e.pnr_encrypted, f.anonymous,
+            f.episode_key, encode(f.person_key, 'hex'), e.pnr_encrypted, f.anonymous,
                    EXISTS (SELECT 1 FROM episode p
                             WHERE p.project_id = e.project_id AND p.person_key = e.person_key
                               AND p.protected_identity) AS person_protected,

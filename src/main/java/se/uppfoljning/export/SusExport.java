@@ -120,11 +120,11 @@ public class SusExport {
                                s.episode_key, s.person_key,
                                ARRAY[s.episode_key, s.cells[%d], s.cells[%d],
                                      CASE
-                                       WHEN EXISTS (SELECT 1 FROM episode WHERE project_id = ? AND person_key = s.person_key
+                                       WHEN EXISTS (SELECT 1 FROM episode WHERE project_id = ? AND person_key = decode(s.person_key, 'hex')
                                                        AND protected_identity) THEN 'skyddad identitet'
                                        WHEN EXISTS (SELECT 1 FROM episode WHERE project_id = ? AND episode_key = s.episode_key
                                                        AND NOT consent) THEN 'samtycke saknas'
-                                       WHEN EXISTS (SELECT 1 FROM episode WHERE project_id = ? AND person_key = s.person_key
+                                       WHEN EXISTS (SELECT 1 FROM episode WHERE project_id = ? AND person_key = decode(s.person_key, 'hex')
                                                        AND start_date = CAST(s.cells[%d] AS date) AND void)
                                             THEN 'felregistrerad (FELREG)'
                                        ELSE 'finns inte längre i leveranserna'

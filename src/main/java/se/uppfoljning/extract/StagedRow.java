@@ -9,8 +9,11 @@ import java.time.LocalDate;
  */
 public record StagedRow(ExtractFile file, Object[] values, Person person) implements CheckedRow {
 
-    /** Who the row is about: the person key, and what the number says of birth date and legal gender. */
-    public record Person(String key, LocalDate birthDate, String legalGender) {
+    /**
+     * Who the row is about: the person key (its 32 bytes, {@link se.uppfoljning.identity.PersonKeyHasher}),
+     * and what the number says of birth date and legal gender.
+     */
+    public record Person(byte[] key, LocalDate birthDate, String legalGender) {
     }
 
     @Override

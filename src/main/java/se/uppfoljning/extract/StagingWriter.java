@@ -3,9 +3,11 @@ package se.uppfoljning.extract;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,20 +122,20 @@ public class StagingWriter implements ItemWriter<ExtractItem> {
     /**
      * The distinct persons of a chunk's event rows, per file, as COPY text for stg_person. Extracts
      * list a person's rows together, so most rows are the person of the row before (the same key
-     * object, from PersonKeyHasher) and cost one comparison; the set holds at most a chunk's keys.
+     * array, from PersonKeyHasher) and cost one comparison; the set holds at most a chunk's keys.
      */
     private static final class ChunkPersons {
         private final StringBuilder text = new StringBuilder();
-        private final Set<String> seen = new HashSet<>();
+        private final Set<ByteBuffer> seen = new HashSet<>();
         private long lastFile = -1;
-        private String lastKey;
+        private byte[] lastKey;
 
         void add(long fileId, StagedRow.Person person) {
-            if (fileId == lastFile && person.key().equals(lastKey)) return;
+            if (fileId == lastFile && Arrays.equals(person.key(), lastKey)) return;
             if (fileId != lastFile) seen.clear(); // a chunk's files come one after the other
             lastFile = fileId;
             lastKey = person.key();
-            if (seen.add(person.key())) {
+            if (seen.add(ByteBuffer.wrap(person.key()))) {
                 text.append(new CopyText().add(fileId).add(person.key()).add(person.birthDate())
                         .add(person.legalGender())).append('\n');
             }

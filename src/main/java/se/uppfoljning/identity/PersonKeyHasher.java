@@ -8,8 +8,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Turns a personnummer into the project's {@code person_key} (SPEC §3): the lowercase hex
- * HMAC-SHA256 of the 12 digits under the project secret. A keyed hash, not a plain one, because
+ * Turns a personnummer into the project's {@code person_key} (SPEC §3): the HMAC-SHA256 of the 12
+ * digits under the project secret, its 32 bytes as the register keeps them (V14; {@link #hex} gives
+ * the 64 lowercase hex digits the export history keeps). A keyed hash, not a plain one, because
  * the few million possible numbers could otherwise be hashed in full and looked up.
  *
  * <p>Thread-safe: {@link Mac} is not, so each thread keeps its own, initialised once (looking up
@@ -27,7 +28,7 @@ public final class PersonKeyHasher {
     private static final class PerThread {
         final Mac mac;
         String lastNumber;
-        String lastKey;
+        byte[] lastKey;
 
         PerThread(Mac mac) {
             this.mac = mac;
@@ -49,15 +50,23 @@ public final class PersonKeyHasher {
         }
     }
 
-    /** 64 lowercase hex characters; the same person gives the same key under the same secret. */
-    public String keyOf(Personnummer p) {
+    /**
+     * 32 bytes; the same person gives the same key under the same secret. The array is shared with
+     * the rows of the same person that follow: callers do not change it.
+     */
+    public byte[] keyOf(Personnummer p) {
         PerThread t = perThread.get();
         String number = p.value();
         if (number.equals(t.lastNumber)) return t.lastKey;
         // doFinal resets the Mac, so the next call starts clean
-        String key = HexFormat.of().formatHex(t.mac.doFinal(number.getBytes(StandardCharsets.US_ASCII)));
+        byte[] key = t.mac.doFinal(number.getBytes(StandardCharsets.US_ASCII));
         t.lastNumber = number;
         t.lastKey = key;
         return key;
+    }
+
+    /** A key as 64 lowercase hex digits: how the export history and the episode key's hash spell it. */
+    public static String hex(byte[] key) {
+        return HexFormat.of().formatHex(key);
     }
 }

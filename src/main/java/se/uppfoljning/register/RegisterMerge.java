@@ -55,7 +55,7 @@ public class RegisterMerge {
                                  legal_gender, team, area, start_date, end_date, end_reason, status_after,
                                  reported_gender, referrer, education, disability, unemployed_since,
                                  support_start, support_end, consent, protected_identity, raw_codes)
-            SELECT substr(md5(f.project_id || '|' || s.person_key || '|' || s.startdatum
+            SELECT substr(md5(f.project_id || '|' || encode(s.person_key, 'hex') || '|' || s.startdatum
                               || CASE WHEN s.avslutsanledning = 'FELREG' THEN '|void' ELSE '' END), 1, 16),
                    f.project_id, s.file_id, s.line, s.person_key, s.pnr_encrypted, s.birth_date,
                    s.legal_gender, s.team, s.omrade, s.startdatum, s.slutdatum, s.avslutsanledning,

@@ -233,12 +233,12 @@ class RestartTest extends DatabaseTest {
     private List<String> register() {
         return jdbc.sql("""
                 SELECT line FROM (
-                    SELECT 'episode ' || person_key || ' ' || team || ' ' || area || ' ' || start_date AS line FROM episode
+                    SELECT 'episode ' || encode(person_key, 'hex') || ' ' || team || ' ' || area || ' ' || start_date AS line FROM episode
                     UNION ALL
-                    SELECT 'contact ' || person_key || ' ' || contact_date || ' ' || kind || ' ' || actors::text || ' '
+                    SELECT 'contact ' || encode(person_key, 'hex') || ' ' || contact_date || ' ' || kind || ' ' || actors::text || ' '
                            || line FROM contact
                     UNION ALL
-                    SELECT 'payment ' || person_key || ' ' || month || ' ' || amount FROM payment
+                    SELECT 'payment ' || encode(person_key, 'hex') || ' ' || month || ' ' || amount FROM payment
                     UNION ALL
                     SELECT 'file ' || file_name || ' ' || status || ' ' || rows_read || '=' || rows_loaded || '+'
                            || rows_rejected FROM extract_file) t

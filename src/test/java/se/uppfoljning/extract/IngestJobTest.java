@@ -539,11 +539,11 @@ class IngestJobTest extends DatabaseTest {
                    AND indexdef LIKE '%USING brin (project_id)' AND tablename LIKE 'insats_file_%'""")).isEqualTo(2);
         assertThat(jdbc.sql("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'insats'")
                 .query(String.class).list()).containsExactly("insats_project");
-        // made LIKE insats, the staged table kept person_key's collation (V10)
+        // made LIKE insats, the staged table kept person_key's type (V14)
         assertThat(jdbc.sql("""
-                        SELECT collation_name FROM information_schema.columns
+                        SELECT data_type FROM information_schema.columns
                          WHERE table_schema = current_schema() AND table_name = ? AND column_name = 'person_key'""")
-                .param("insats_file_" + october).query(String.class).single()).isEqualTo("C");
+                .param("insats_file_" + october).query(String.class).single()).isEqualTo("bytea");
     }
 
     private long fileId(String fileName) {
