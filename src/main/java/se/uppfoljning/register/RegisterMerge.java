@@ -13,8 +13,8 @@ import se.uppfoljning.extract.StagingTables;
  * Moves one file's staged rows into the participant register.
  *
  * <p>An event file (kontakter, bedomning, insatser, bistand, af_status) was staged into a table of
- * its own in the register table's shape ({@link StagingTables}); the merge attaches that table as
- * the file's partition of the register table (V11). PostgreSQL skips the check of the partition's
+ * its own in the register table's shape but for project_id ({@link StagingTables}); the merge adds
+ * that column and attaches the table as the file's partition of the register table (V11). PostgreSQL skips the check of the partition's
  * bounds because the table's CHECK already says them, and builds the BRIN index on project_id for
  * it (1.1 s for 8.7 M insatser), so the rows are written once, by the COPY that staged them. At
  * 1,000,000 episodes the INSERT ... SELECT this replaces took about as long as that COPY again (9.1 s
@@ -121,6 +121,15 @@ public class RegisterMerge {
     }
 
     private void attach(ExtractFile file) {
+        // The rows were staged without project_id (StagingTables). A column added with a constant
+        // default is not written into the rows already there: PostgreSQL keeps the value once, in
+        // the catalogue, and reads it for each of them. So no scan and no rewrite, and the NOT NULL
+        // holds by the default. (IF NOT EXISTS: a table staged by an earlier version has the
+        // column.) The project id comes from a profile: quoted by the server, as a literal.
+        String addProject = jdbc.sql("""
+                        SELECT format('ALTER TABLE %I ADD COLUMN IF NOT EXISTS project_id text NOT NULL DEFAULT %L', ?, ?)""")
+                .params(StagingTables.of(file), file.projectId()).query(String.class).single();
+        jdbc.sql(addProject).update();
         jdbc.sql("ALTER TABLE %s ATTACH PARTITION %s FOR VALUES IN (%d)"
                 .formatted(file.source().registerTable(), StagingTables.of(file), file.fileId())).update();
     }

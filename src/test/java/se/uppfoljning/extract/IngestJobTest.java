@@ -546,6 +546,23 @@ class IngestJobTest extends DatabaseTest {
                 .param("insats_file_" + october).query(String.class).single()).isEqualTo("bytea");
     }
 
+    @Test
+    void aPartitionsRowsHaveTheirFilesProjectWithoutEachStoringIt() throws Exception {
+        inbox.csv("insatser", "insatser_af_2026-09-30.csv", "personnummer;insats;anordnare;startdatum;slutdatum",
+                hyphenated(adult(1)) + ";PRAKTIK;AF;2025-03-01;", hyphenated(adult(2)) + ";KOMVUX;STAD;2025-03-02;");
+
+        fixture.ingest("stockholmskraften", inbox.root());
+
+        String partition = "insats_file_" + fileId("insatser_af_2026-09-30.csv");
+        assertThat(jdbc.sql("SELECT project_id || ':' || count(*) FROM insats GROUP BY project_id")
+                .query(String.class).list()).containsExactly("stockholmskraften:2");
+        // the value is the column's missing value in the catalogue, for every row staged before it was added
+        assertThat(jdbc.sql("""
+                        SELECT atthasmissing FROM pg_attribute
+                         WHERE attrelid = to_regclass(?) AND attname = 'project_id' AND NOT attisdropped""")
+                .param(partition).query(Boolean.class).single()).isTrue();
+    }
+
     private long fileId(String fileName) {
         return count("SELECT file_id FROM extract_file WHERE file_name = ?", fileName);
     }
