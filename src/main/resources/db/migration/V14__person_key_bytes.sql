@@ -3,8 +3,9 @@
 -- every extract: at 1,000,000 episodes 25 M rows carried 65 bytes of key each, a third of the
 -- register, and the server wrote, logged, read, sorted and hashed all of them. The 11.7 M bistand
 -- rows, COPY'd in binary in the staging's shape: 16.0 s and 2,135 MB with the hex key against
--- 9.5-9.9 s and 1,314 MB with the bytes (the second also without the two columns a file's partition
--- does not need, see "Eleventh session"); grouping them by person and month 3.5-4.4 s against 3.0 s.
+-- 9.5-9.9 s and 1,314 MB with the bytes (the latter measured without project_id and file_id too;
+-- the staging now leaves out project_id, StagingTables); grouping them by person and month 3.5-4.4 s
+-- against 3.0 s.
 --
 -- Bytes compare as their hex digits do (0-9 before a-f, digit by digit), so every order by person
 -- key, and every result, stays the same. The episode key is made from the hex digits as before

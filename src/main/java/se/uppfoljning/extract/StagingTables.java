@@ -14,14 +14,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * its columns, types and NOT NULLs ({@code LIKE}), and a CHECK that every row is of this file. The
  * register load attaches that table as the file's partition of the register table (V11), which
  * takes no copy of the rows: loading them once, by COPY, is all the writing they cost. A later
- * delivery of the same scope drops the earlier file's partition instead of deleting its rows.
+ * delivery of the same scope drops the earlier file's partition instead of deleting its rows. The
+ * file's persons wait in stg_person, each chunk's once, and the rows staged are counted in
+ * extract_file.rows_staged as each chunk commits (V12).
  *
  * <p>Only project_id is missing until then: every row of a file is of the file's project, so the
  * register load adds the column with the project as its default, which PostgreSQL keeps once in
  * its catalogue for the rows already there instead of in each row ({@link
  * se.uppfoljning.register.RegisterMerge}). The text and its alignment took about a fifth of a
- * bistand row. The file's persons wait in stg_person, each chunk's once,
- * and the rows staged are counted in extract_file.rows_staged as each chunk commits (V12).
+ * bistand row.
  *
  * <p>The table is made by the first chunk that stages a row of the file, on that chunk's
  * transaction, so a chunk rolled back takes it away too; a file without valid rows has none. The

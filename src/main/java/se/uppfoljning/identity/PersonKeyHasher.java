@@ -2,15 +2,14 @@ package se.uppfoljning.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Turns a personnummer into the project's {@code person_key} (SPEC §3): the HMAC-SHA256 of the 12
- * digits under the project secret, its 32 bytes as the register keeps them (V14; {@link #hex} gives
- * the 64 lowercase hex digits the export history keeps). A keyed hash, not a plain one, because
+ * digits under the project secret, its 32 bytes as the register keeps them (V14; the export history
+ * keeps the 64 lowercase hex digits, made in SQL). A keyed hash, not a plain one, because
  * the few million possible numbers could otherwise be hashed in full and looked up.
  *
  * <p>Thread-safe: {@link Mac} is not, so each thread keeps its own, initialised once (looking up
@@ -63,10 +62,5 @@ public final class PersonKeyHasher {
         t.lastNumber = number;
         t.lastKey = key;
         return key;
-    }
-
-    /** A key as 64 lowercase hex digits: how the export history and the episode key's hash spell it. */
-    public static String hex(byte[] key) {
-        return HexFormat.of().formatHex(key);
     }
 }

@@ -1,10 +1,10 @@
 package se.uppfoljning.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static se.uppfoljning.identity.PersonKeyHasher.hex;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
 
@@ -46,5 +46,10 @@ class PersonKeyHasherTest {
             assertThat(hex(hasher.keyOf(p))).isEqualTo(p == a ? keyA : keyB);
         }
         assertThat(hex(hasher.keyOf(Personnummer.parse("19240101-9183", DELIVERY)))).isEqualTo(keyA);
+    }
+
+    /** The key as the 64 lowercase hex digits `openssl dgst` prints and the export history keeps. */
+    private static String hex(byte[] key) {
+        return HexFormat.of().formatHex(key);
     }
 }
