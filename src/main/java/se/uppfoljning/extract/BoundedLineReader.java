@@ -78,6 +78,17 @@ final class BoundedLineReader extends BufferedReader {
     public String readLine() throws IOException {
         if (!fill()) return null;
         recordLines++;
+        // most lines end within the buffer: then the String is made from it directly, one copy
+        int start0 = pos;
+        int end0 = start0;
+        while (end0 < lim && buf[end0] != '\n' && buf[end0] != '\r') end0++;
+        if (end0 < lim && recordChars + (end0 - start0) <= maxRecordChars) {
+            String line = new String(buf, start0, end0 - start0);
+            recordChars += end0 - start0;
+            pos = end0 + 1;
+            if (buf[end0] == '\r' && fill() && buf[pos] == '\n') pos++;
+            return line;
+        }
         StringBuilder line = new StringBuilder(128);
         while (fill()) {
             int start = pos;

@@ -15,12 +15,12 @@ import java.util.Locale;
 
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
-import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvValidationException;
 
 /**
  * A `;`-separated extract through OpenCSV's RFC 4180 parser (quotes, doubled quotes, line breaks
- * inside quotes; no backslash escapes, which Excel never writes). Line numbers are physical lines.
+ * inside quotes; no backslash escapes, which Excel never writes), with a faster split of lines
+ * without quotes ({@link SemicolonParser}). Line numbers are physical lines.
  * A row is at most {@value #MAX_RECORD_CHARS} characters and a value at most {@value #MAX_FIELD_CHARS};
  * a quote that swallows the following rows fails the file. OpenCSV's own exception texts quote the
  * file's content, so they are never passed on.
@@ -59,7 +59,7 @@ public final class CsvTableReader implements TableReader {
             }
             this.lines = new BoundedLineReader(text, MAX_RECORD_CHARS);
             this.csv = new CSVReaderBuilder(lines)
-                    .withCSVParser(new RFC4180ParserBuilder().withSeparator(';').build())
+                    .withCSVParser(new SemicolonParser())
                     .withKeepCarriageReturn(false)
                     .withVerifyReader(false)
                     .withMultilineLimit(MAX_RECORD_LINES)
