@@ -49,6 +49,30 @@ class ProgressionTest extends ScenarioTest {
     }
 
     @Test
+    void anInsatsBegunOnTheStartDayRunsAtTheStartOneBegunOnTheLastDayBeganWithin() throws Exception {
+        var onLastDay = s.episode(person(0), "2025-01-10", "2025-03-10");
+        s.insats(person(0), "MOTIVATION", "2025-01-01", "");                 // level 1 running at start
+        s.insats(person(0), "PRAKTIK", "2025-03-10", "2025-03-20");          // level 3 begun on the last day: up
+        var onStartDay = s.episode(person(1), "2025-01-10", "2025-03-10");
+        s.insats(person(1), "MOTIVATION", "2025-01-01", "");
+        s.insats(person(1), "PRAKTIK", "2025-01-10", "2025-01-20");          // level 3 at the start itself: not up
+        var dayAfterEnd = s.episode(person(2), "2025-01-10", "2025-03-10");
+        s.insats(person(2), "MOTIVATION", "2025-01-01", "");
+        s.insats(person(2), "PRAKTIK", "2025-03-11", "");                    // after the end: not up
+        var sameDayTwice = s.episode(person(3), "2025-01-10", "2025-03-10");
+        s.insats(person(3), "MOTIVATION", "2025-01-01", "");
+        s.insats(person(3), "MOTIVATION", "2025-02-01", "2025-02-05");
+        s.insats(person(3), "PRAKTIK", "2025-02-01", "2025-02-05");          // two begun the same day, one higher: up
+
+        s.computeAsOf("2026-11-01");
+
+        assertThat(s.fact(onLastDay, "progressed", Boolean.class)).isTrue();
+        assertThat(s.fact(onStartDay, "progressed", Boolean.class)).isFalse();
+        assertThat(s.fact(dayAfterEnd, "progressed", Boolean.class)).isFalse();
+        assertThat(s.fact(sameDayTwice, "progressed", Boolean.class)).isTrue();
+    }
+
+    @Test
     void itAppliesAfterNinetyDaysOrAnEndAndAnExitToWorkCountsAsProgressed() throws Exception {
         var day90 = s.episode(person(0), "2025-08-03", null);                 // as-of − start = 90
         var day89 = s.episode(person(1), "2025-08-04", null);
