@@ -79,15 +79,15 @@ final class BoundedLineReader extends BufferedReader {
         if (!fill()) return null;
         recordLines++;
         // most lines end within the buffer: then the String is made from it directly, one copy
-        int start0 = pos;
-        int end0 = start0;
-        while (end0 < lim && buf[end0] != '\n' && buf[end0] != '\r') end0++;
-        if (end0 < lim && recordChars + (end0 - start0) <= maxRecordChars) {
-            String line = new String(buf, start0, end0 - start0);
-            recordChars += end0 - start0;
-            pos = end0 + 1;
-            if (buf[end0] == '\r' && fill() && buf[pos] == '\n') pos++;
-            return line;
+        // instead of two through the StringBuilder below (issue 9)
+        int lineEnd = pos;
+        while (lineEnd < lim && buf[lineEnd] != '\n' && buf[lineEnd] != '\r') lineEnd++;
+        if (lineEnd < lim && recordChars + (lineEnd - pos) <= maxRecordChars) {
+            String whole = new String(buf, pos, lineEnd - pos);
+            recordChars += lineEnd - pos;
+            pos = lineEnd + 1;
+            if (buf[lineEnd] == '\r' && fill() && buf[pos] == '\n') pos++;
+            return whole;
         }
         StringBuilder line = new StringBuilder(128);
         while (fill()) {

@@ -40,8 +40,8 @@ public final class RowValidator {
     private final List<Map<String, Optional<String>>> codeMemo;
     /**
      * Per code-list column, the answer for each whole value seen ("AF|SOC|JC"): a handful of lists
-     * fill a column, and splitting and mapping each row's list again took a tenth of the staging's
-     * CPU time at 1,000,000 episodes (issue 9). Bounded as {@link #codeMemo}.
+     * fill a column, and splitting and mapping each row's list again took up to a tenth of the
+     * staging's CPU time at 1,000,000 episodes (issue 9). Bounded as {@link #codeMemo}.
      */
     private final List<Map<String, Optional<CodeList>>> codeListMemo;
     private final Map<String, Optional<ProjectConfig.Team>> teamMemo = new java.util.HashMap<>();
@@ -51,7 +51,7 @@ public final class RowValidator {
      * The last valid number and what it was read from: extracts list a person's rows together, so
      * most rows repeat the row before's number, and reading it again was a tenth of the staging's
      * CPU time at 1,000,000 episodes (issue 9). A number read with another delivery date is read
-     * again: the century of a 10-digit number depends on it.
+     * again: the century of a 10-digit number, and whether the person is born yet, depend on it.
      */
     private String lastNumberRaw;
     private LocalDate lastNumberDelivery;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -78,7 +79,7 @@ class RowValidatorTest {
                 Source.KONTAKTER, kontakter);
         ExtractFile file = new ExtractFile(1, PROJECT.id(), Source.KONTAKTER, "", "kontakter_2024-10-31.csv", null,
                 LocalDate.of(2024, 10, 31), null, "UTF-8");
-        List<Object> checked = new java.util.ArrayList<>();
+        List<Object> checked = new ArrayList<>();
         String[] lists = {"AF|SOC|JC", "AF|SOC|Jobbcoach", "AF|SOC|JC", "AF|SOC|Jobbcoach", "AF|XYZ", "AF|XYZ", "SOC"};
         for (int i = 0; i < lists.length; i++) {
             checked.add(contacts.check(ExtractRow.of(file, header,
