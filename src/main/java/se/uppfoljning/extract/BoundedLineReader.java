@@ -78,31 +78,26 @@ final class BoundedLineReader extends BufferedReader {
     public String readLine() throws IOException {
         if (!fill()) return null;
         recordLines++;
-        // most lines end within the buffer: then the String is made from it directly, one copy
-        // instead of two through the StringBuilder below (issue 9)
-        int lineEnd = pos;
-        while (lineEnd < lim && buf[lineEnd] != '\n' && buf[lineEnd] != '\r') lineEnd++;
-        if (lineEnd < lim && recordChars + (lineEnd - pos) <= maxRecordChars) {
-            String whole = new String(buf, pos, lineEnd - pos);
-            recordChars += lineEnd - pos;
-            pos = lineEnd + 1;
-            if (buf[lineEnd] == '\r' && fill() && buf[pos] == '\n') pos++;
-            return whole;
-        }
-        StringBuilder line = new StringBuilder(128);
+        // Most lines end within the buffer: their String is made from it directly, one copy instead
+        // of two through a StringBuilder, which only a line across a refill needs (issue 9).
+        StringBuilder across = null;
         while (fill()) {
             int start = pos;
             while (pos < lim && buf[pos] != '\n' && buf[pos] != '\r') pos++;
-            line.append(buf, start, pos - start);
             recordChars += pos - start;
             if (recordChars > maxRecordChars) throw new RecordTooLong(recordLines);
             if (pos < lim) {
+                // made before the fill below, which may refill the buffer
+                String line = across == null ? new String(buf, start, pos - start)
+                        : across.append(buf, start, pos - start).toString();
                 char end = buf[pos++];
                 if (end == '\r' && fill() && buf[pos] == '\n') pos++;
-                return line.toString();
+                return line;
             }
+            if (across == null) across = new StringBuilder(128);
+            across.append(buf, start, pos - start);
         }
-        return line.toString();
+        return across.toString(); // the last line, without a line break; the loop ran at least once
     }
 
     @Override
