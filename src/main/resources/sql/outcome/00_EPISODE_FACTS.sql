@@ -2,7 +2,7 @@
 -- R28). Void (FELREG) episodes and episodes starting after the as-of date take no part; an end date
 -- after the as-of date is not yet known, so such an episode still runs.
 -- Issue 9: each definition computes its columns into a temporary table keyed by episode_id (this
--- file: fact_base, which the others read), and 09_WRITE_FACTS.sql writes episode_fact with one
+-- file: fact_base, which the others read), and 10_WRITE_FACTS.sql writes episode_fact with one
 -- INSERT. An UPDATE of episode_fact per definition left a dead version of every row each time and
 -- re-read the whole table eight times. Temporary tables are never analysed by autovacuum: each file
 -- analyses its own, so the next ones are planned for what is there.

@@ -6,7 +6,7 @@
 -- shown is then the first in SPEC §5's order: deltagare, af_status, insatser (so that the same
 -- register always gives the same facts).
 -- The latest event in the window is found in 02_STATUS_EVENTS.sql (fact_window_event); the deciding
--- event is kept in episode_fact (09_WRITE_FACTS.sql).
+-- event is kept in episode_fact (10_WRITE_FACTS.sql).
 -- Parameters: :asOf
 DROP TABLE IF EXISTS fact_exit;
 

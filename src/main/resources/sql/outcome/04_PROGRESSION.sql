@@ -7,7 +7,7 @@
 --     the highest level of those running on the start date (only when some ran on the start date).
 -- Assessments are the team register's own and count for anonymous participations; insatser do not.
 -- This file runs on the computation's second connection (SideComputation), beside STATUS_EVENTS and
--- EXIT_STATUS on the first, so it leaves the exit status out: 09 adds it (moved_up OR the exit status).
+-- EXIT_STATUS on the first, so it leaves the exit status out: 10 adds it (moved_up OR the exit status).
 -- Issue 9: joining every episode with every assessment and insats of the person grew with the
 -- square of a person's episodes (16 s of the 1,000,000-episode benchmark, 15 million insats pairs).
 -- Instead each person's assessments become two arrays in date order, and the first and latest step

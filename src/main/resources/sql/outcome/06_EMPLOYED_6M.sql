@@ -22,7 +22,7 @@ SELECT d.episode_id,
        d.day AS employed_6m_day,
        NOT d.anonymous AND d.day <= :asOf AS employed_6m_measurable,
        NOT d.anonymous AND d.day <= :asOf AND (o.episode_id IS NOT NULL OR is_work(l.status)) AS employed_6m,
-       -- the latest event up to D, kept in episode_fact (09_WRITE_FACTS.sql)
+       -- the latest event up to D, kept in episode_fact (10_WRITE_FACTS.sql)
        l.status AS event_status, l.source AS event_source, l.event_date, l.rank AS event_rank
   FROM fact_ended d
   LEFT JOIN insats_on_day o ON o.episode_id = d.episode_id

@@ -21,8 +21,10 @@ import se.uppfoljning.outcome.OutcomeEngine;
 
 /**
  * The first step of every report and export job: the outcome facts of the project for the as-of date
- * (SPEC §5). The outcome run id is kept in the job's context, so a restart after a failed later step
- * reuses it instead of computing again.
+ * (SPEC §5). The outcome run id is kept in the job's context for the later steps. The step runs again
+ * when a failed job is restarted: the facts of a run live in an unlogged table (V15), which a crash of
+ * the database server empties, so the run is looked up again; while its facts are there it is reused
+ * (OutcomeEngine), at the cost of one lookup.
  */
 final class ComputeOutcomesStep {
     private static final String OUTCOME_RUN = "outcomeRun";
@@ -39,7 +41,7 @@ final class ComputeOutcomesStep {
                     p.getLocalDate(AS_OF), execution.getId());
             execution.getExecutionContext().putLong(OUTCOME_RUN, run);
             return RepeatStatus.FINISHED;
-        }, tm).build();
+        }, tm).allowStartIfComplete(true).build();
     }
 
     /** The outcome run the first step computed, from the job's context. */

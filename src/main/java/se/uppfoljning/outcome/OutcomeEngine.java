@@ -33,14 +33,15 @@ public class OutcomeEngine {
     /**
      * In dependency order: every definition reads the episodes of 00 (temporary tables, with the
      * persons' AF registrations), EXIT_STATUS and EMPLOYED_6M the status events of 02, ELIGIBLE the
-     * persons' months of payments that SELF_SUFFICIENT_3M keeps; 09 writes episode_fact from what
-     * 00-08 computed, one INSERT, with the events the facts rest on, and adds the exit status to
-     * PROGRESSION (issue 9). 01, 04 and 07 run on a second connection meanwhile, unless that is
-     * turned off ({@link SideComputation}).
+     * persons' months of payments that SELF_SUFFICIENT_3M keeps; 09 joins the episodes with what 01,
+     * 04 and 07 computed; 10 writes episode_fact from all of it, one INSERT, with the events the facts
+     * rest on, and adds the exit status to PROGRESSION (issue 9). 01, 04, 07 and 09 run on a second
+     * connection meanwhile, unless that is turned off ({@link SideComputation}).
      */
     static final List<String> DEFINITIONS = List.of(
             "00_EPISODE_FACTS", "01_STATUS_AT_ENTRY", "02_STATUS_EVENTS", "03_EXIT_STATUS", "04_PROGRESSION",
-            "05_SELF_SUFFICIENT_3M", "06_EMPLOYED_6M", "07_COORDINATED", "08_ELIGIBLE", "09_WRITE_FACTS");
+            "05_SELF_SUFFICIENT_3M", "06_EMPLOYED_6M", "07_COORDINATED", "08_ELIGIBLE", "09_SIDE_FACTS",
+            "10_WRITE_FACTS");
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OutcomeEngine.class);
 
@@ -69,7 +70,8 @@ public class OutcomeEngine {
      * The outcome run of the project as of this date; returns its id. Outcome facts depend only on
      * the register (the project's loaded files), the as-of date, the eligibility rules, the insats
      * list and the SQL itself, so a run already made from the same of all of these is reused: a
-     * run-all that makes four reports and exports computes the facts once (issue 9).
+     * run-all that makes four reports and exports computes the facts once (issue 9). Only while its
+     * facts are there: episode_fact is unlogged (V15), and a crash of the database server empties it.
      */
     @Transactional
     public long compute(ProjectConfig project, SourceProfile insatser, LocalDate asOf, Long jobExecutionId) {
@@ -78,9 +80,14 @@ public class OutcomeEngine {
         // the project's start too: it is the first day of the "lifetime" period of the run's indicators
         String fingerprint = fingerprint(project.id() + "|" + project.start(), p, insatser);
         Optional<Long> same = jdbc.sql("""
-                        SELECT run_id FROM outcome_run WHERE project_id = ? AND as_of = ? AND fingerprint = ?
+                        SELECT run_id FROM outcome_run r
+                         WHERE project_id = :project AND as_of = :asOf AND fingerprint = :fingerprint
+                           AND (EXISTS (SELECT 1 FROM episode_fact f WHERE f.run_id = r.run_id)
+                                OR NOT EXISTS (SELECT 1 FROM episode e WHERE e.project_id = :project
+                                                                         AND NOT e.void AND e.start_date <= :asOf))
                          ORDER BY run_id DESC LIMIT 1""")
-                .params(project.id(), asOf, fingerprint).query(Long.class).optional();
+                .param("project", project.id()).param("asOf", asOf).param("fingerprint", fingerprint)
+                .query(Long.class).optional();
         if (same.isPresent()) {
             log.info("outcome run {} for {} as of {} reused: same register, rules and definitions", same.get(),
                     project.id(), asOf);
@@ -112,7 +119,7 @@ public class OutcomeEngine {
         return run;
     }
 
-    private static final String WRITE_FACTS = "09_WRITE_FACTS";
+    private static final String WRITE_FACTS = "10_WRITE_FACTS";
 
     /**
      * One computation per project and as-of date at a time: run-all starts the jobs after the ingest

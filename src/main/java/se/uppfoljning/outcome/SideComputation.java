@@ -16,34 +16,36 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Status at entry, PROGRESSION and COORDINATED (01, 04, 07) need only the episodes and the persons'
- * AF registrations (00), so they are computed on a second connection while the computation's own
- * connection runs the chain 00, 02, 03, 05, 06, 08 (issue 9): PostgreSQL runs each statement on
- * one core, and while the facts are computed nothing else runs on the other. ELIGIBLE stays on the
- * first connection because it reads the months of payments SELF_SUFFICIENT_3M keeps there
- * (grouping payment by person and month on both connections cost about 10 s twice).
- * PROGRESSION's part that rests on the exit status is added by 09. The second connection makes its
- * own episodes and AF registrations (00) first, since temporary tables are private to a session,
- * and its own copy of the run's insats types, which the computation's transaction has not
+ * AF registrations (00), so they are computed on a second connection, and joined with the episodes
+ * there (09), while the computation's own connection runs the chain 00, 02, 03, 05, 06, 08 (issue 9):
+ * PostgreSQL runs each statement on one core, and while the facts are computed nothing else runs on
+ * the other. ELIGIBLE stays on the first connection because it reads the months of payments
+ * SELF_SUFFICIENT_3M keeps there (grouping payment by person and month on both connections cost about
+ * 10 s twice). PROGRESSION's part that rests on the exit status is added by 10. The second connection
+ * makes its own episodes and AF registrations (00) first, since temporary tables are private to a
+ * session, and its own copy of the run's insats types, which the computation's transaction has not
  * committed yet (as pg_temp.insats_type, which PostgreSQL looks up before the table of that name).
  * At 1,000,000 episodes, with ELIGIBLE on the side and its own grouping of payment, the side took
- * 49 s (00, 01, 04, 08) against 43 s; see docs/performance.md, "Tenth session", for the sides now.
+ * 49 s (00, 01, 04, 08) against 43 s; see docs/performance.md, "Tenth session", for the sides then.
  *
- * <p>Its three results are handed over as unlogged tables named after the first connection's
- * backend ({@code outcome_side_<pid>_fact_entry}), committed by the second connection, and read by
- * 09 through temporary views under the usual names. They are dropped in the computation's own
- * transaction; those of a computation that failed are dropped by the next one on the same connection,
- * or by any computation once their session is gone.
+ * <p>Its result (fact_side) is handed over as an unlogged table named after the first connection's
+ * backend ({@code outcome_side_<pid>_fact_side}), committed by the second connection, and read by 10
+ * through a temporary view under the usual name. The join of 09 was 10's work before, on the first
+ * connection while this one idled (docs/performance.md, "Thirteenth session"). View and table are
+ * dropped in the computation's own transaction; those of a computation that failed are dropped by the
+ * next one on the same connection, or by any computation once their session is gone.
  */
 final class SideComputation implements AutoCloseable {
     /** The definitions only the side runs; the computation's own connection leaves them out. */
-    static final List<String> OWN = List.of("01_STATUS_AT_ENTRY", "04_PROGRESSION", "07_COORDINATED");
+    static final List<String> OWN = List.of("01_STATUS_AT_ENTRY", "04_PROGRESSION", "07_COORDINATED",
+            "09_SIDE_FACTS");
     /** What the side runs: its own copy of the episodes and AF registrations (00), then {@link #OWN}. */
     private static final List<String> DEFINITIONS =
             Stream.concat(Stream.of("00_EPISODE_FACTS"), OWN.stream()).toList();
-    /** What the side computes for 09, each a temporary table of the same name on the side. */
-    static final List<String> RESULTS = List.of("fact_entry", "fact_progression", "fact_coordinated");
+    /** What the side computes for 10, each a temporary table of the same name on the side. */
+    static final List<String> RESULTS = List.of("fact_side");
     /** The side's own temporary tables, its copy of 00 included (its insats types go with the commit). */
-    private static final String SIDE_TABLES = "fact_base, person_af, fact_entry, fact_progression, fact_coordinated";
+    private static final String SIDE_TABLES = "fact_base, person_af, fact_side";
 
     /** Tables left by a computation whose session has ended (its process or connection died). */
     private static final String ORPHANS = """
@@ -91,7 +93,11 @@ final class SideComputation implements AutoCloseable {
                 log.info("outcome run {} for {}: {} in {} ms (second connection)", run, projectId, d,
                         (System.nanoTime() - t0) / 1_000_000);
             }
-            for (String r : RESULTS) jdbc.sql("CREATE UNLOGGED TABLE " + prefix + r + " AS TABLE " + r).update();
+            for (String r : RESULTS) {
+                jdbc.sql("CREATE UNLOGGED TABLE " + prefix + r + " AS TABLE " + r).update();
+                // the first connection reads it through a view: planned from the table's statistics
+                jdbc.sql("ANALYZE " + prefix + r).update();
+            }
             jdbc.sql("DROP TABLE " + SIDE_TABLES).update();
         }));
         return new SideComputation(prefix, thread, done);

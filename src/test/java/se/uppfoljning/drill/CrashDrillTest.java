@@ -30,7 +30,8 @@ import se.uppfoljning.job.ProjectJob;
 
 /**
  * Faults in the middle of a run (SPEC §10, DESIGN invariant 5): the database connection dropped
- * mid-step, a report whose rendering fails and an export whose file cannot be written. Each fails with exit 1 and a restart ends exactly as
+ * mid-step, a report whose rendering fails (also when the server lost the unlogged outcome facts
+ * before the restart) and an export whose file cannot be written. Each fails with exit 1 and a restart ends exactly as
  * an uninterrupted run would: no row doubled, the same tables.csv byte for byte.
  */
 class CrashDrillTest extends DatabaseTest {
@@ -116,6 +117,29 @@ class CrashDrillTest extends DatabaseTest {
         assertThat(report(uninterrupted, true)).isEqualTo(ExitCodes.DONE);
         String csv = "stockholmskraften/halvarsrapport/2026-H1/tables.csv";
         assertThat(Files.readAllBytes(out.resolve(csv))).isEqualTo(Files.readAllBytes(uninterrupted.resolve(csv)));
+    }
+
+    @Test
+    void aReportRestartedAfterTheDatabaseServerLostTheFactsComputesThemAgain() throws Exception {
+        assertThat(ingest().status()).isEqualTo(IngestRunner.Status.DONE);
+        Path out = tmp.resolve("out-lost");
+        Path blocker = out.resolve("stockholmskraften").resolve("halvarsrapport");
+        Files.createDirectories(blocker.getParent());
+        Files.writeString(blocker, "in the way");
+        assertThat(report(out, false)).isEqualTo(ExitCodes.FAILED);
+        Files.delete(blocker);
+        long outcomeRuns = count("SELECT count(*) FROM outcome_run");
+        // episode_fact is unlogged: after a crash of the server PostgreSQL starts with it empty
+        assertThat(jdbc.sql("SELECT relpersistence FROM pg_class WHERE oid = 'episode_fact'::regclass")
+                .query(String.class).single()).isEqualTo("u");
+        jdbc.sql("TRUNCATE episode_fact").update();
+
+        assertThat(report(out, false)).isEqualTo(ExitCodes.DONE);
+
+        // the restart computed the facts again in a run of their own, rather than reading none
+        assertThat(count("SELECT count(*) FROM outcome_run")).isEqualTo(outcomeRuns + 1);
+        assertThat(count("SELECT count(*) FROM episode_fact")).isEqualTo(400);
+        assertThat(count("SELECT count(DISTINCT run_id) FROM episode_fact")).isOne();
     }
 
     @Test

@@ -1,10 +1,12 @@
 -- Writes the run's episode_fact rows, with the evidence EXIT_STATUS and EMPLOYED_6M rest on (the view
 -- status_event lists it): one INSERT of the columns every definition computed into its
--- own temporary table (00-08), so each row is written once. Episodes a definition does not apply to
--- (e.g. EXIT_STATUS for a running episode) have no row in its table and keep NULL, as before.
+-- own temporary table (00-08; 01, 04 and 07 already joined with the episodes by 09), so each row is
+-- written once. Episodes a definition does not apply to (e.g. EXIT_STATUS for a running episode) have
+-- no row in its table and keep NULL, as before.
+-- episode_fact is unlogged (V15): the facts follow from the register, so they need no WAL of their own.
 -- Parameters: :run
--- The seven joins of a million rows each kept within memory: 10.8 -> 8.2 s at 1,000,000 episodes
--- (256 MB was slower again: hash tables far beyond the processor's caches).
+-- The joins of a million rows each kept within memory: 10.8 -> 8.2 s at 1,000,000 episodes with
+-- seven of them (256 MB was slower again: hash tables far beyond the processor's caches).
 SET LOCAL work_mem = '64MB';
 
 INSERT INTO episode_fact (run_id, episode_id, episode_key, person_key, anonymous, start_date, end_date, end_reason,
@@ -22,31 +24,28 @@ INSERT INTO episode_fact (run_id, episode_id, episode_key, person_key, anonymous
 SELECT :run, b.episode_id, b.episode_key, b.person_key, b.anonymous, b.start_date, b.end_date, b.end_reason,
        b.gender, b.age_at_start, b.age_band, b.age_band_fine, b.team, b.area, b.referrer,
        b.support_group_start, b.support_group_end, b.education, b.disability,
-       s.registered_unemployed, s.status_at_entry, s.long_term_unemployed,
+       b.registered_unemployed, b.status_at_entry, b.long_term_unemployed,
        x.exit_status, x.exit_evidence_source, x.exit_evidence_date, x.exit_preliminary,
-       p.progression_applies,
+       b.progression_applies,
        -- PROGRESSION (04 computed the rest on the second connection): an exit to work or studies
-       coalesce(is_work(x.exit_status) OR x.exit_status = 'STUDIER', false) OR p.moved_up,
+       coalesce(is_work(x.exit_status) OR x.exit_status = 'STUDIER', false) OR b.moved_up,
        m.self_sufficient_measurable, m.self_sufficient, m.support_reduced_measurable, m.support_reduced,
        m.support_before_mean, m.support_after_mean,
        w.employed_6m_day, w.employed_6m_measurable, w.employed_6m,
        w.event_status, w.event_source, w.event_date,
-       c.joint_assessment_date, c.coordinated_plan_date, c.coordinated,
+       b.joint_assessment_date, b.coordinated_plan_date, b.coordinated,
        e.findings, e.eligible
-  FROM fact_base b
-  LEFT JOIN fact_entry s ON s.episode_id = b.episode_id
+  FROM fact_side b
   LEFT JOIN fact_exit x ON x.episode_id = b.episode_id
-  LEFT JOIN fact_progression p ON p.episode_id = b.episode_id
   LEFT JOIN fact_support m ON m.episode_id = b.episode_id
   LEFT JOIN fact_employed w ON w.episode_id = b.episode_id
-  LEFT JOIN fact_coordinated c ON c.episode_id = b.episode_id
   LEFT JOIN fact_eligible e ON e.episode_id = b.episode_id;
 
 SET LOCAL work_mem TO DEFAULT;
 
 ANALYZE episode_fact;
 
--- fact_entry, fact_progression and fact_coordinated are dropped by OutcomeEngine: they may be views
--- of what a second connection computed (SideComputation).
+-- fact_side is dropped by OutcomeEngine: it may be a view of what a second connection computed
+-- (SideComputation).
 DROP TABLE fact_base, person_af, person_event, fact_ended, fact_window_event, fact_exit, person_payment,
            fact_support, fact_employed, fact_eligible;
