@@ -97,7 +97,9 @@ ANALYZE indicator_chosen;
 -- The rows to count, already summed per combination of period, indicator, gender and breakdown
 -- values, and analysed: the GROUPING SETS then run as one hash aggregate over it (planned from the
 -- CTEs' guesses, a few hundred rows, the same GROUPING SETS ran as ten sorts of every row: 14 s
--- against 3 s at 100,000 episodes).
+-- against 3 s at 100,000 episodes). The persons are summed per combination first, one count per
+-- indicator, and the counts then become rows, as for the episodes below: one row per person and
+-- indicator hashed 1.6 M rows by twelve columns at 1,000,000 episodes (issue 9).
 CREATE TEMP TABLE indicator_counted AS
 WITH persons AS MATERIALIZED (
     -- the breakdown values and outcomes of the episodes that count; ESF outputs only when the first
@@ -114,77 +116,83 @@ WITH persons AS MATERIALIZED (
       FROM indicator_chosen c
       JOIN indicator_period p ON p.period = c.period
       JOIN episode_fact e ON e.run_id = :run AND e.episode_id = c.episode_id
-), counted AS (
-    -- every row counts 1 person
-    SELECT p.period, x.indicator, p.gender, p.age_band, p.age_band_fine, p.team, p.area, p.referrer,
-           p.support_group_start, p.education, p.ltu, p.disability, 1 AS weight
-      FROM persons p
-     CROSS JOIN LATERAL (VALUES
-            ('PART_NEW', p.p_new),
-            ('PART_ACTIVE', p.p_active),
-            ('PART_ENDED', p.p_ended),
-            ('PART_ONGOING_START', p.p_ongoing_start),
-            ('PART_ONGOING_END', p.p_ongoing_end),
-            ('INELIGIBLE', p.p_ineligible),
-            ('COORDINATED', p.p_active AND p.coordinated)) x(indicator, counts)
-     WHERE x.counts
-    UNION ALL
-    SELECT p.period, x.indicator, p.gender, p.age_band, p.age_band_fine, p.team, p.area, p.referrer,
-           p.support_group_start, p.education, p.ltu, p.disability, 1
-      FROM persons p
-     CROSS JOIN LATERAL (VALUES
-            ('ENDED_COMPLETED', p.end_reason IN ('ENLIGT_PLAN', 'OVERFORD')),
-            ('ENDED_ABORTED', p.end_reason = 'AVBROTT'),
-            ('EXIT_WORK', is_work(p.exit_status)),
-            ('EXIT_WORK_SUBV', p.exit_status = 'ARBETE_SUBV'),
-            ('EXIT_STUDIES', p.exit_status = 'STUDIER'),
-            ('EXIT_JOBSEEKING', p.exit_status = 'ARBETSSOKANDE'),
-            ('EXIT_OTHER', NOT is_work(p.exit_status) AND p.exit_status NOT IN ('STUDIER', 'ARBETSSOKANDE')),
-            ('EXIT_CONT_REHAB', p.exit_status = 'FORTSATT_REHAB'),
-            ('EXIT_UNKNOWN', p.exit_status = 'OKAND'),
-            ('EXIT_PRELIMINARY', p.exit_preliminary),
-            ('SELF_SUFFICIENT_3M', p.self_sufficient),
-            ('SELF_SUFFICIENT_3M_BASE', p.self_sufficient_measurable),
-            ('SUPPORT_REDUCED', p.support_reduced),
-            ('SUPPORT_REDUCED_BASE', p.support_reduced_measurable),
-            ('EMPLOYED_6M', p.employed_6m),
-            ('EMPLOYED_6M_BASE', p.employed_6m_measurable),
-            ('SUPPORT_BEFORE_AFTER_' || upper(p.support_group_end), true)) x(indicator, counts)
-     WHERE p.p_ended AND x.counts
-    UNION ALL
-    SELECT p.period, x.indicator, p.gender, p.age_band, p.age_band_fine, p.team, p.area, p.referrer,
-           p.support_group_start, p.education, p.ltu, p.disability, 1
-      FROM persons p
-     CROSS JOIN LATERAL (VALUES
-            ('EECO01', true),
-            ('EECO02', p.status_at_entry = 'UNEMPLOYED'),
-            ('EECO03', p.status_at_entry = 'UNEMPLOYED' AND p.long_term_unemployed),
-            ('EECO04', p.status_at_entry = 'INACTIVE'),
-            ('EECO05', p.status_at_entry = 'EMPLOYED'),
-            ('EECO06', p.age_at_start < 18),
-            ('EECO07', p.age_at_start BETWEEN 18 AND 29),
-            ('EECO08', p.age_at_start >= 55),
-            ('EECO09', p.education = 'ISCED_0_2'),
-            ('EECO10', p.education = 'ISCED_3_4'),
-            ('EECO11', p.education = 'ISCED_5_8'),
-            ('EECO12', p.disability = 'ja')) x(indicator, counts)
-     WHERE p.p_first AND x.counts
-    UNION ALL
-    SELECT p.period, x.indicator, p.gender, p.age_band, p.age_band_fine, p.team, p.area, p.referrer,
-           p.support_group_start, p.education, p.ltu, p.disability, 1
-      FROM persons p
-     CROSS JOIN LATERAL (VALUES
-            ('EECR01', p.exit_status = 'ARBETSSOKANDE'),
-            ('EECR02', p.exit_status = 'STUDIER'),
-            ('EECR04', is_work(p.exit_status)),
-            ('EECR05', p.employed_6m)) x(indicator, counts)
-     WHERE p.p_last AND x.counts
+), summed AS (
+    -- every person counts 1 in each indicator whose condition holds for it
+    SELECT period, gender, age_band, age_band_fine, team, area, referrer, support_group_start, education, ltu,
+           disability,
+           count(*) FILTER (WHERE p_new)                                     AS part_new,
+           count(*) FILTER (WHERE p_active)                                  AS part_active,
+           count(*) FILTER (WHERE p_ended)                                   AS part_ended,
+           count(*) FILTER (WHERE p_ongoing_start)                           AS part_ongoing_start,
+           count(*) FILTER (WHERE p_ongoing_end)                             AS part_ongoing_end,
+           count(*) FILTER (WHERE p_ineligible)                              AS ineligible,
+           count(*) FILTER (WHERE p_active AND coordinated)                  AS coordinated,
+           count(*) FILTER (WHERE p_ended AND end_reason IN ('ENLIGT_PLAN', 'OVERFORD')) AS ended_completed,
+           count(*) FILTER (WHERE p_ended AND end_reason = 'AVBROTT')         AS ended_aborted,
+           count(*) FILTER (WHERE p_ended AND is_work(exit_status))          AS exit_work,
+           count(*) FILTER (WHERE p_ended AND exit_status = 'ARBETE_SUBV')   AS exit_work_subv,
+           count(*) FILTER (WHERE p_ended AND exit_status = 'STUDIER')       AS exit_studies,
+           count(*) FILTER (WHERE p_ended AND exit_status = 'ARBETSSOKANDE') AS exit_jobseeking,
+           count(*) FILTER (WHERE p_ended AND NOT is_work(exit_status)
+                                          AND exit_status NOT IN ('STUDIER', 'ARBETSSOKANDE')) AS exit_other,
+           count(*) FILTER (WHERE p_ended AND exit_status = 'FORTSATT_REHAB') AS exit_cont_rehab,
+           count(*) FILTER (WHERE p_ended AND exit_status = 'OKAND')         AS exit_unknown,
+           count(*) FILTER (WHERE p_ended AND exit_preliminary)              AS exit_preliminary,
+           count(*) FILTER (WHERE p_ended AND self_sufficient)               AS self_sufficient,
+           count(*) FILTER (WHERE p_ended AND self_sufficient_measurable)    AS self_sufficient_base,
+           count(*) FILTER (WHERE p_ended AND support_reduced)               AS support_reduced,
+           count(*) FILTER (WHERE p_ended AND support_reduced_measurable)    AS support_reduced_base,
+           count(*) FILTER (WHERE p_ended AND employed_6m)                   AS employed_6m,
+           count(*) FILTER (WHERE p_ended AND employed_6m_measurable)        AS employed_6m_base,
+           count(*) FILTER (WHERE p_first)                                   AS eeco01,
+           count(*) FILTER (WHERE p_first AND status_at_entry = 'UNEMPLOYED') AS eeco02,
+           count(*) FILTER (WHERE p_first AND status_at_entry = 'UNEMPLOYED' AND long_term_unemployed) AS eeco03,
+           count(*) FILTER (WHERE p_first AND status_at_entry = 'INACTIVE')  AS eeco04,
+           count(*) FILTER (WHERE p_first AND status_at_entry = 'EMPLOYED')  AS eeco05,
+           count(*) FILTER (WHERE p_first AND age_at_start < 18)             AS eeco06,
+           count(*) FILTER (WHERE p_first AND age_at_start BETWEEN 18 AND 29) AS eeco07,
+           count(*) FILTER (WHERE p_first AND age_at_start >= 55)            AS eeco08,
+           count(*) FILTER (WHERE p_first AND education = 'ISCED_0_2')       AS eeco09,
+           count(*) FILTER (WHERE p_first AND education = 'ISCED_3_4')       AS eeco10,
+           count(*) FILTER (WHERE p_first AND education = 'ISCED_5_8')       AS eeco11,
+           count(*) FILTER (WHERE p_first AND disability = 'ja')             AS eeco12,
+           count(*) FILTER (WHERE p_last AND exit_status = 'ARBETSSOKANDE')  AS eecr01,
+           count(*) FILTER (WHERE p_last AND exit_status = 'STUDIER')        AS eecr02,
+           count(*) FILTER (WHERE p_last AND is_work(exit_status))           AS eecr04,
+           count(*) FILTER (WHERE p_last AND employed_6m)                    AS eecr05
+      FROM persons
+     GROUP BY period, gender, age_band, age_band_fine, team, area, referrer, support_group_start, education, ltu,
+              disability
 )
-SELECT period, indicator, gender, age_band, age_band_fine, team, area, referrer, support_group_start, education,
-       ltu, disability, sum(weight) AS weight
-  FROM counted
- GROUP BY period, indicator, gender, age_band, age_band_fine, team, area, referrer, support_group_start, education,
-          ltu, disability
+SELECT s.period, x.indicator, s.gender, s.age_band, s.age_band_fine, s.team, s.area, s.referrer,
+       s.support_group_start, s.education, s.ltu, s.disability, x.weight
+  FROM summed s
+ CROSS JOIN LATERAL (VALUES
+        ('PART_NEW', s.part_new), ('PART_ACTIVE', s.part_active), ('PART_ENDED', s.part_ended),
+        ('PART_ONGOING_START', s.part_ongoing_start), ('PART_ONGOING_END', s.part_ongoing_end),
+        ('INELIGIBLE', s.ineligible), ('COORDINATED', s.coordinated),
+        ('ENDED_COMPLETED', s.ended_completed), ('ENDED_ABORTED', s.ended_aborted),
+        ('EXIT_WORK', s.exit_work), ('EXIT_WORK_SUBV', s.exit_work_subv), ('EXIT_STUDIES', s.exit_studies),
+        ('EXIT_JOBSEEKING', s.exit_jobseeking), ('EXIT_OTHER', s.exit_other),
+        ('EXIT_CONT_REHAB', s.exit_cont_rehab), ('EXIT_UNKNOWN', s.exit_unknown),
+        ('EXIT_PRELIMINARY', s.exit_preliminary),
+        ('SELF_SUFFICIENT_3M', s.self_sufficient), ('SELF_SUFFICIENT_3M_BASE', s.self_sufficient_base),
+        ('SUPPORT_REDUCED', s.support_reduced), ('SUPPORT_REDUCED_BASE', s.support_reduced_base),
+        ('EMPLOYED_6M', s.employed_6m), ('EMPLOYED_6M_BASE', s.employed_6m_base),
+        ('EECO01', s.eeco01), ('EECO02', s.eeco02), ('EECO03', s.eeco03), ('EECO04', s.eeco04),
+        ('EECO05', s.eeco05), ('EECO06', s.eeco06), ('EECO07', s.eeco07), ('EECO08', s.eeco08),
+        ('EECO09', s.eeco09), ('EECO10', s.eeco10), ('EECO11', s.eeco11), ('EECO12', s.eeco12),
+        ('EECR01', s.eecr01), ('EECR02', s.eecr02), ('EECR04', s.eecr04), ('EECR05', s.eecr05))
+        x(indicator, weight)
+ WHERE x.weight > 0
+UNION ALL
+-- the support group at the end names the indicator: summed apart, per group
+SELECT period, 'SUPPORT_BEFORE_AFTER_' || upper(support_group_end), gender, age_band, age_band_fine, team, area,
+       referrer, support_group_start, education, ltu, disability, count(*)
+  FROM persons
+ WHERE p_ended
+ GROUP BY period, support_group_end, gender, age_band, age_band_fine, team, area, referrer, support_group_start,
+          education, ltu, disability
 UNION ALL
 -- the indicators that count episodes, each active episode by its own values: PROGRESSION and
 -- årsplatser (R28: the episode's active days in the period, both ends included); summed per
