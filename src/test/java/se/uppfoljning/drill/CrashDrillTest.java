@@ -96,13 +96,8 @@ class CrashDrillTest extends DatabaseTest {
     void aReportWhoseRenderingFailsIsRestartedAndWritesWhatAnUninterruptedRunWrites() throws Exception {
         assertThat(ingest().status()).isEqualTo(IngestRunner.Status.DONE);
         Path out = tmp.resolve("out-drill");
-        // a file where the report's folder must go: rendering fails after the outcomes were computed
-        Path blocker = out.resolve("stockholmskraften").resolve("halvarsrapport");
-        Files.createDirectories(blocker.getParent());
-        Files.writeString(blocker, "in the way");
 
-        assertThat(report(out, false)).isEqualTo(ExitCodes.FAILED);
-        Files.delete(blocker);
+        failRenderingOnce(out);
         long failed = count("SELECT max(job_execution_id) FROM batch_job_execution WHERE status = 'FAILED'");
         long outcomeRuns = count("SELECT count(*) FROM outcome_run");
 
@@ -123,11 +118,7 @@ class CrashDrillTest extends DatabaseTest {
     void aReportRestartedAfterTheDatabaseServerLostTheFactsComputesThemAgain() throws Exception {
         assertThat(ingest().status()).isEqualTo(IngestRunner.Status.DONE);
         Path out = tmp.resolve("out-lost");
-        Path blocker = out.resolve("stockholmskraften").resolve("halvarsrapport");
-        Files.createDirectories(blocker.getParent());
-        Files.writeString(blocker, "in the way");
-        assertThat(report(out, false)).isEqualTo(ExitCodes.FAILED);
-        Files.delete(blocker);
+        failRenderingOnce(out);
         long outcomeRuns = count("SELECT count(*) FROM outcome_run");
         // episode_fact is unlogged: after a crash of the server PostgreSQL starts with it empty
         assertThat(jdbc.sql("SELECT relpersistence FROM pg_class WHERE oid = 'episode_fact'::regclass")
@@ -177,6 +168,18 @@ class CrashDrillTest extends DatabaseTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The half-year report fails once, after its outcomes were computed: a file stands where the
+     * report's folder must go, and is taken away after the failure.
+     */
+    private void failRenderingOnce(Path out) throws Exception {
+        Path blocker = out.resolve("stockholmskraften").resolve("halvarsrapport");
+        Files.createDirectories(blocker.getParent());
+        Files.writeString(blocker, "in the way");
+        assertThat(report(out, false)).isEqualTo(ExitCodes.FAILED);
+        Files.delete(blocker);
     }
 
     private int report(Path out, boolean rerun) throws Exception {

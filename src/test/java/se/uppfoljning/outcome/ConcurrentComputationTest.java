@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static se.uppfoljning.outcome.Scenario.person;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -17,9 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import se.uppfoljning.IngestFixture;
-import se.uppfoljning.config.SourceProfileLoader;
-
 /**
  * run-all runs its reports and exports two at a time, and each asks for the outcome facts of the same
  * project and as-of date: one computes them, the other waits for it and reuses its run.
@@ -29,11 +25,6 @@ class ConcurrentComputationTest extends ScenarioTest {
 
     @Autowired
     PlatformTransactionManager transactions;
-
-    long compute(LocalDate asOf) {
-        return outcomes.compute(IngestFixture.project(Scenario.PROJECT),
-                SourceProfileLoader.load(Path.of("jobs/sources"), "insatser"), asOf, null);
-    }
 
     @Test
     void aJobAskingForTheFactsWhileAnotherComputesThemWaitsAndReusesThatRun() throws Exception {

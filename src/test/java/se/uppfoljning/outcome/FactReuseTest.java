@@ -3,13 +3,9 @@ package se.uppfoljning.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.uppfoljning.outcome.Scenario.person;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
-
-import se.uppfoljning.IngestFixture;
-import se.uppfoljning.config.SourceProfileLoader;
 
 /**
  * An outcome run is reused for the same register, as-of date and rules, but only while its facts are
@@ -18,18 +14,13 @@ import se.uppfoljning.config.SourceProfileLoader;
 class FactReuseTest extends ScenarioTest {
     static final LocalDate AS_OF = LocalDate.of(2026, 11, 3);
 
-    long compute() {
-        return outcomes.compute(IngestFixture.project(Scenario.PROJECT),
-                SourceProfileLoader.load(Path.of("jobs/sources"), "insatser"), AS_OF, null);
-    }
-
     @Test
     void theSameInputsReuseTheRunWhileItsFactsAreThere() throws Exception {
         s.episode(person(0), "2025-01-10", "2025-06-30");
         s.episode(person(1), "2025-02-01", null);
         s.computeAsOf("2026-11-03");
 
-        assertThat(compute()).isEqualTo(s.run());
+        assertThat(compute(AS_OF)).isEqualTo(s.run());
         assertThat(count("SELECT count(*) FROM outcome_run WHERE as_of = ?", AS_OF)).isOne();
     }
 
@@ -42,7 +33,7 @@ class FactReuseTest extends ScenarioTest {
         // what PostgreSQL does to an unlogged table when it starts after a crash
         jdbc.sql("TRUNCATE episode_fact").update();
 
-        long again = compute();
+        long again = compute(AS_OF);
 
         assertThat(again).isNotEqualTo(s.run());
         assertThat(facts(again)).isNotEmpty().isEqualTo(before);
