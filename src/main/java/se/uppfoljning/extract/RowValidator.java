@@ -73,19 +73,11 @@ public final class RowValidator {
             codeMemo.add(new java.util.HashMap<>());
             codeListMemo.add(new java.util.HashMap<>());
         }
-        this.teamColumn = indexOf(source, "team");
-        this.areaColumn = indexOf(source, "omrade");
+        this.teamColumn = source.columnIndex("team");
+        this.areaColumn = source.columnIndex("omrade");
         String[] pair = source.startAndEnd().orElse(null);
-        this.startColumn = pair == null ? -1 : indexOf(source, pair[0]);
-        this.endColumn = pair == null ? -1 : indexOf(source, pair[1]);
-    }
-
-    private static int indexOf(Source source, String name) {
-        List<Column> columns = source.columns();
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).name().equals(name)) return i;
-        }
-        return -1;
+        this.startColumn = pair == null ? -1 : source.columnIndex(pair[0]);
+        this.endColumn = pair == null ? -1 : source.columnIndex(pair[1]);
     }
 
     private Optional<String> mapCode(int c, Column column, String raw) {

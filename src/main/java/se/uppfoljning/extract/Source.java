@@ -81,6 +81,14 @@ public enum Source {
         return columns;
     }
 
+    /** Where the column of that extract name is among the source's columns, or -1 when it has none. */
+    public int columnIndex(String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(name)) return i;
+        }
+        return -1;
+    }
+
     /** The register table that holds the source's rows. */
     public String registerTable() {
         return switch (this) {

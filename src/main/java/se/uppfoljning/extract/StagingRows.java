@@ -1,9 +1,11 @@
 package se.uppfoljning.extract;
 
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import se.uppfoljning.identity.EpisodeKey;
 import se.uppfoljning.identity.PersonKeyHasher;
 import se.uppfoljning.identity.PersonnummerCipher;
 
@@ -27,13 +29,17 @@ public final class StagingRows {
     public static List<String> columns(Source source) {
         var names = new java.util.ArrayList<>(List.of("file_id", "line", "person_key"));
         // an event row's person goes to stg_person, once per chunk (StagingWriter)
-        if (source == Source.DELTAGARE) names.addAll(List.of("birth_date", "legal_gender", "pnr_encrypted"));
+        if (source == Source.DELTAGARE) names.addAll(List.of("birth_date", "legal_gender", "pnr_encrypted", "episode_key"));
         for (Column c : source.columns()) {
             if (c.kind() != Column.Kind.PERSONNUMMER) names.add(source.event() ? c.registerColumn() : c.name());
         }
         names.add("raw_codes");
         return names;
     }
+
+    /** Where a deltagare row's start date and end reason are among its checked values. */
+    private static final int START = Source.DELTAGARE.columnIndex("startdatum");
+    private static final int END_REASON = Source.DELTAGARE.columnIndex("avslutsanledning");
 
     /** How many values a staged row of each source has: {@link #columns}, counted once. */
     private static final Map<Source, Integer> WIDTHS = new EnumMap<>(Source.class);
@@ -57,6 +63,8 @@ public final class StagingRows {
             values[i++] = person.birthDate();
             values[i++] = person.legalGender();
             values[i++] = anonymous(source, valid.values()) ? null : cipher.encrypt(valid.personnummer());
+            values[i++] = EpisodeKey.of(row.file().projectId(), person.key(), (LocalDate) valid.values()[START],
+                    "FELREG".equals(valid.values()[END_REASON]));
         }
         for (int c = 0; c < columns.size(); c++) {
             if (columns.get(c).kind() != Column.Kind.PERSONNUMMER) values[i++] = valid.values()[c];

@@ -5,9 +5,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Where a file's valid rows wait between staging and the register load.
  *
- * <p>The deltagare rows wait in the shared table stg_deltagare, in the extract's own columns: the
- * register load derives each episode from its row (episode_key, the booleans) and checks overlaps
- * across files first.
+ * <p>The deltagare rows wait in the shared table stg_deltagare, in the extract's own columns and
+ * with their episode_key ({@link se.uppfoljning.identity.EpisodeKey}): the register load derives
+ * each episode from its row (the booleans) and checks overlaps across files first.
  *
  * <p>An event file's rows (kontakter, bedomning, insatser, bistand, af_status) wait in a table of
  * their own, {@code <register table>_file_<file id>}, that already has the register table's shape:
