@@ -27,10 +27,10 @@ import se.uppfoljning.extract.StagingTables;
  * <p>The deltagare file goes in set-based from stg_deltagare, in the extract's language (Swedish
  * column names), into episode, in ours: each episode's booleans are made here (its key when it
  * was staged), in line order, so that episode_id follows the file. A file at least as large as the
- * table already is goes in with the table's plain indexes dropped and built again after the insert, in the same
- * transaction: building an index whole sorts once and writes each page once, where row by row
- * every index page touched after a checkpoint is logged whole again (6.5-6.8 s instead of
- * 7.4-7.9 s at 1,000,000 episodes). Its primary key stays. {@link RegisterLoader} gives the index
+ * table already is goes in with the table's plain indexes dropped and built again after the insert,
+ * in the same transaction: building an index whole sorts once and writes each page once, where
+ * row by row every index page touched after a checkpoint is logged whole again (6.5-6.8 s instead
+ * of 7.4-7.9 s at 1,000,000 episodes). Its primary key stays. {@link RegisterLoader} gives the index
  * builds their memory. A file that is large next to the rows already in episode goes in with
  * episode's foreign key to person dropped and added again after the insert, in the same
  * transaction: PostgreSQL checks a foreign key with one lookup per inserted row, while adding it
@@ -150,7 +150,7 @@ public class RegisterMerge {
         // The staging table is locked first, so that no other project's staging adds rows to it while
         // the index below is there or between the check of other files and the TRUNCATE: such a
         // staging waits at the chunk it is on, and holds the next one back until this transaction
-        // ends, a few seconds. Nothing that chunk's transaction holds is wanted here (its own files'
+        // ends (about ten seconds at 1,000,000 episodes). Nothing that chunk's transaction holds is wanted here (its own files'
         // rows of extract_file, stg_person, its event files' tables), so neither waits for the other.
         jdbc.sql("LOCK TABLE stg_deltagare IN ACCESS EXCLUSIVE MODE").update();
         // The rows go in in line order through an index built for this insert: the planner, without
@@ -166,7 +166,7 @@ public class RegisterMerge {
         keys.forEach(k -> jdbc.sql(k.addSql()).update());
         // When the file's rows are all that stg_deltagare holds (one deltagare file, no other project
         // staging), the table is emptied whole: deleting the rows writes each of them again, to its
-        // page and to the WAL (0.8-2.5 s at 1,000,000 episodes, the more right after a checkpoint).
+        // page and to the WAL (1.1-2.6 s at 1,000,000 episodes, the more right after a checkpoint).
         if (otherFiles) {
             jdbc.sql("DELETE FROM stg_deltagare WHERE file_id = ?").param(fileId).update();
         } else {
