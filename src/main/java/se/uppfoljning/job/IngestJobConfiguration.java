@@ -41,7 +41,6 @@ import se.uppfoljning.extract.StagingRows;
 import se.uppfoljning.extract.StagingWriter;
 import se.uppfoljning.identity.PersonKeyHasher;
 import se.uppfoljning.identity.PersonnummerCipher;
-import se.uppfoljning.register.EpisodeOverlapCheck;
 import se.uppfoljning.register.RegisterLoader;
 
 /**
@@ -50,8 +49,8 @@ import se.uppfoljning.register.RegisterLoader;
  *   <li>registerExtracts: checksum and register every file; identical content is a no-op</li>
  *   <li>stageRows: read, check and COPY every row, {@code uppfoljning.ingest.chunk-size} (20,000) per chunk,
  *       in two lanes of files side by side, restartable after any chunk</li>
- *   <li>rejectOverlaps: overlapping episodes (R1), set-based</li>
- *   <li>loadRegister: reject-share threshold per file, then merge into the register</li>
+ *   <li>loadRegister: overlapping episodes (R1, set-based), the reject-share threshold per file, then
+ *       the merge into the register; its filter count is the episodes rejected as overlapping</li>
  *   <li>writeRejectFiles: one reject file per extract with rejected rows</li>
  * </ol>
  */
@@ -71,12 +70,11 @@ public class IngestJobConfiguration {
     static final int MAX_STAGING_LANES = DatabaseConfiguration.POOL_SIZE - 2;
 
     @Bean
-    Job ingestJob(JobRepository jobRepository, Step registerExtractsStep, Step stageRowsStep, Step rejectOverlapsStep,
-                  Step loadRegisterStep, Step writeRejectFilesStep) {
+    Job ingestJob(JobRepository jobRepository, Step registerExtractsStep, Step stageRowsStep, Step loadRegisterStep,
+                  Step writeRejectFilesStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(registerExtractsStep)
                 .next(stageRowsStep)
-                .next(rejectOverlapsStep)
                 .next(loadRegisterStep)
                 .next(writeRejectFilesStep)
                 .build();
@@ -132,19 +130,11 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    Step rejectOverlapsStep(JobRepository jobRepository, PlatformTransactionManager tm, EpisodeOverlapCheck check) {
-        return new StepBuilder("rejectOverlaps", jobRepository).tasklet((contribution, chunk) -> {
-            JobParameters p = chunk.getStepContext().getStepExecution().getJobParameters();
-            contribution.incrementWriteCount(check.rejectOverlaps(p.getString(PROJECT)));
-            return RepeatStatus.FINISHED;
-        }, tm).build();
-    }
-
-    @Bean
     Step loadRegisterStep(JobRepository jobRepository, PlatformTransactionManager tm, RegisterLoader loader) {
         return new StepBuilder("loadRegister", jobRepository).tasklet((contribution, chunk) -> {
             JobParameters p = chunk.getStepContext().getStepExecution().getJobParameters();
-            loader.load(p.getString(PROJECT), new BigDecimal(p.getString(MAX_REJECT_SHARE, "0.20")));
+            contribution.incrementFilterCount(
+                    loader.load(p.getString(PROJECT), new BigDecimal(p.getString(MAX_REJECT_SHARE, "0.20"))));
             return RepeatStatus.FINISHED;
         }, tm).build();
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -27,14 +28,17 @@ import se.uppfoljning.extract.FileRegistry;
 import se.uppfoljning.extract.Source;
 
 /**
- * Finishes the files of a run: a file with more rejected rows than the allowed share fails as a
- * whole (R4: exactly the threshold passes; overlap rejects count); the others go into the register,
- * and a later delivery of the same scope replaces the rows of the earlier one (SPEC §4).
+ * Finishes the files of a run: overlapping staged episodes are rejected ({@link EpisodeOverlapCheck},
+ * R1); a file with more rejected rows than the allowed share fails as a whole (R4: exactly the
+ * threshold passes; overlap rejects count); the others go into the register, and a later delivery of
+ * the same scope replaces the rows of the earlier one (SPEC §4).
  *
  * <p>The deltagare files go into episode on the step's own transaction while the event files
  * (kontakter, bedomning, insatser, bistand, af_status) go into their five tables on a second
- * connection, in a transaction of its own, on a second thread: each side is a chain of single
- * statements that keeps one PostgreSQL backend busy, and the machine has a core for each
+ * connection, in a transaction of its own, on a second thread; the overlap check runs first on the
+ * step's side, beside the event files (it was a step of its own before, 2-3 s at 1,000,000 episodes
+ * with the second core idle). Each side is a chain of single statements that keeps one PostgreSQL
+ * backend busy, and the machine has a core for each
  * ({@code uppfoljning.ingest.parallel-load}, default true; false does both on the step's
  * transaction, one after the other). When the event files are very many times the episodes (more
  * than forty rows per episode), the largest of them go on the step's side after the episodes, so
@@ -50,14 +54,17 @@ public class RegisterLoader {
     private final JdbcClient jdbc;
     private final FileRegistry registry;
     private final RegisterMerge merge;
+    private final EpisodeOverlapCheck overlaps;
     private final TransactionTemplate ownTransaction;
     private final boolean parallel;
 
-    public RegisterLoader(JdbcClient jdbc, FileRegistry registry, RegisterMerge merge, PlatformTransactionManager tm,
+    public RegisterLoader(JdbcClient jdbc, FileRegistry registry, RegisterMerge merge, EpisodeOverlapCheck overlaps,
+                          PlatformTransactionManager tm,
                           @Value("${uppfoljning.ingest.parallel-load:true}") boolean parallel) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.merge = merge;
+        this.overlaps = overlaps;
         this.ownTransaction = new TransactionTemplate(tm);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.parallel = parallel;
@@ -93,33 +100,41 @@ public class RegisterLoader {
     private record Decision(ExtractFile file, Action action, int read, int staged, int rejected, Long newer) {
     }
 
-    public void load(String projectId, BigDecimal maxRejectShare) {
+    /**
+     * Loads the project's pending files; returns how many staged episodes were rejected as
+     * overlapping (R1).
+     */
+    public int load(String projectId, BigDecimal maxRejectShare) {
         jdbc.sql(ONE_LOAD_AT_A_TIME).query((rs, n) -> 0).list();
         useLoadMemory();
         // Decided in a transaction of its own, so that no lock taken while deciding outlives it: the
         // second connection attaches the event files' tables as partitions (ACCESS EXCLUSIVE) while the
         // step's transaction is still open, and would wait for a lock the step held on one of them (as
         // when the decisions counted the staged rows of each file's table, before V12).
-        List<Decision> decisions = ownTransaction.execute(status -> {
-            List<Decision> decided = new ArrayList<>();
-            for (ExtractFile file : registry.pending(projectId)) decided.add(decide(file, maxRejectShare));
-            return decided;
-        });
-        if (decisions.isEmpty()) return;
+        List<Decision> decisions = decideAll(projectId, maxRejectShare, file -> true);
+        if (decisions.isEmpty()) return 0;
+        // The sides are chosen by the rows staged before the overlap check (R1): it rejects few episodes.
         Set<Source> stepSources = EnumSet.of(Source.DELTAGARE);
         if (parallel) stepSources.addAll(eventSourcesBesideEpisodes(rowsToLoad(decisions)));
-        Map<Boolean, List<Decision>> sides = decisions.stream()
-                .collect(Collectors.partitioningBy(d -> stepSources.contains(d.file().source())));
-        List<Decision> stepSide = sides.get(true);
-        List<Decision> secondSide = sides.get(false);
-        insertPersons(decisions);
+        Predicate<ExtractFile> onStepSide = file -> stepSources.contains(file.source());
+        List<Decision> secondSide = decisions.stream().filter(d -> !onStepSide.test(d.file())).toList();
         if (!parallel || secondSide.isEmpty()) {
+            int rejected = rejectOverlaps(projectId);
+            List<Decision> stepSide = decideAll(projectId, maxRejectShare, onStepSide);
+            insertPersons(decisions.stream().filter(d -> !onStepSide.test(d.file())).toList());
+            insertPersons(stepSide);
             carryOut(stepSide, maxRejectShare);
             carryOut(secondSide, maxRejectShare);
             jdbc.sql("ANALYZE person").update();
-            analyze(decisions);
-            return;
+            analyze(stepSide);
+            analyze(secondSide);
+            return rejected;
         }
+        // The event files' decisions stand: the overlap check changes only the deltagare files' counts
+        // (an overlapping episode is a rejected row of its file, R4).
+        List<Decision> eventsBeside = decisions.stream()
+                .filter(d -> onStepSide.test(d.file()) && d.file().source().event()).toList();
+        insertPersons(decisions.stream().filter(d -> d.file().source().event()).toList());
         // The two transactions must never wait for each other's locks: the step waits for the event
         // files' transaction in Java (below), so if that transaction also waited in PostgreSQL for a
         // lock the step holds, neither would ever go on, and PostgreSQL could not see it to break it.
@@ -147,7 +162,18 @@ public class RegisterLoader {
         }));
         new Thread(second, "loadRegister-events").start();
         long stepDone;
+        int rejected;
+        List<Decision> stepSide;
         try {
+            // The overlap check (R1) on the step's side, while the event files load: it reads the staged
+            // episodes and the register's episodes only, and commits on its own before the deltagare
+            // files are decided again with its rejects counted. Run again after a failure, it finds
+            // nothing more to reject.
+            rejected = rejectOverlaps(projectId);
+            List<Decision> episodeFiles = decideAll(projectId, maxRejectShare, file -> !file.source().event());
+            insertPersons(episodeFiles);
+            stepSide = new ArrayList<>(episodeFiles);
+            stepSide.addAll(eventsBeside);
             carryOut(stepSide, maxRejectShare);
             jdbc.sql("ANALYZE person").update();
             analyze(stepSide);
@@ -166,6 +192,29 @@ public class RegisterLoader {
                         + " connection ({}) in {} ms, both done in {} ms", stepSide.size(), sourceNames(stepSide),
                 (stepDone - started) / 1_000_000, secondSide.size(), sourceNames(secondSide),
                 (secondDone - started) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
+        return rejected;
+    }
+
+    /** The project's pending files of a kind, in the registry's order, decided in a transaction of its own. */
+    private List<Decision> decideAll(String projectId, BigDecimal maxRejectShare, Predicate<ExtractFile> which) {
+        return ownTransaction.execute(status -> {
+            List<Decision> decided = new ArrayList<>();
+            for (ExtractFile file : registry.pending(projectId)) {
+                if (which.test(file)) decided.add(decide(file, maxRejectShare));
+            }
+            return decided;
+        });
+    }
+
+    /**
+     * R1, committed on its own so that the decisions after it count its rejects; with the load's
+     * memory, so that its sort of the staged episodes stays off the disk.
+     */
+    private int rejectOverlaps(String projectId) {
+        return ownTransaction.execute(status -> {
+            useLoadMemory();
+            return overlaps.rejectOverlaps(projectId);
+        });
     }
 
     /**

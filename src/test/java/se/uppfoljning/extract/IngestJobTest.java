@@ -203,6 +203,32 @@ class IngestJobTest extends DatabaseTest {
     }
 
     @Test
+    void overlapsAloneCanTakeADeltagareFileOverTheThresholdWhileTheEventFilesLoadBesideIt() throws Exception {
+        // every row is valid on its own; the two last open episodes overlap those of lines 2 and 3 (R1)
+        List<String> rows = new ArrayList<>(validEpisodes(10, 7));
+        rows.add(hyphenated(adult(10)) + ";1;Hässelby-Vällingby;2025-03-01;;;;;;");
+        rows.add(hyphenated(adult(11)) + ";1;Hässelby-Vällingby;2025-03-01;;;;;;");      // 2 of 9 = 22 %
+        inbox.csv("deltagare", "deltagare_2026-10-31.csv", lines(DELTAGARE_HEADER, rows));
+        inbox.csv("bedomning", "bedomning_2026-10-31.csv", "personnummer;datum;steg;typ",
+                hyphenated(adult(40)) + ";2025-02-01;3;START", hyphenated(adult(41)) + ";2025-02-01;4;START");
+
+        IngestRunner.Result result = fixture.ingest("stockholmskraften", inbox.root());
+
+        var deltagare = result.files().stream().filter(f -> f.source().equals("deltagare")).findFirst().orElseThrow();
+        assertThat(deltagare.status()).isEqualTo("FAILED");
+        assertThat(deltagare.rowsRead()).isEqualTo(9);
+        assertThat(deltagare.rowsRejected()).isEqualTo(9); // a failed file loads none of its rows
+        assertThat(deltagare.messageSv()).contains("2 av 9 rader");
+        assertThat(rejects("deltagare", "deltagare_2026-10-31.csv")).containsOnlyKeys(9, 10)
+                .allSatisfy((line, reject) -> assertThat(reject[3]).isEqualTo("OVERLAPPING_EPISODE"));
+        assertThat(count("SELECT count(*) FROM episode")).isZero();
+        assertThat(count("SELECT count(*) FROM stg_deltagare")).isZero();
+        assertThat(count("SELECT count(*) FROM assessment")).isEqualTo(2);
+        // the failed file's persons were never inserted: only the assessments' two are in the register
+        assertThat(count("SELECT count(*) FROM person")).isEqualTo(2);
+    }
+
+    @Test
     void aMissingRequiredColumnFailsTheFileWithAMessageThatSaysWhatToDo() throws Exception {
         inbox.csv("insatser", "insatser_af_2026-10-31.csv",
                 "personnummer;insats;startdatum",
@@ -464,7 +490,7 @@ class IngestJobTest extends DatabaseTest {
         // Held here, person lets the persons be inserted (ROW EXCLUSIVE) but not the step's transaction
         // go past it: it waits for person when the episodes' merge drops episode's key to person
         // (SHARE ROW EXCLUSIVE) or at the latest at ANALYZE person, while the event files' transaction
-        // goes on. The overlap check before the load reads episode, so episode itself cannot be held.
+        // goes on. The load's overlap check reads episode, so episode itself cannot be held.
         try (LockedTable person = LockedTable.lock(dataSource, "person", "SHARE UPDATE EXCLUSIVE")) {
             var run = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
@@ -490,7 +516,7 @@ class IngestJobTest extends DatabaseTest {
         assertThat(count("SELECT count(*) FROM episode")).isZero();
         assertThat(count("SELECT count(*) FROM stg_deltagare")).isEqualTo(30);
         assertThat(count("SELECT count(*) FROM contact")).isEqualTo(31);
-        // the persons were committed before either side began: the event files' are not lost with the step
+        // the persons were committed on their own: the event files' before either side began, the episodes' before their merge
         assertThat(count("SELECT count(*) FROM person")).isEqualTo(31);
 
         IngestRunner.Result restarted = fixture.ingest("stockholmskraften", inbox.root());

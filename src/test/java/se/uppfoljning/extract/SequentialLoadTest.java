@@ -1,8 +1,12 @@
 package se.uppfoljning.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.uppfoljning.TestPersons.adult;
+import static se.uppfoljning.TestPersons.hyphenated;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,5 +53,28 @@ class SequentialLoadTest extends DatabaseTest {
         assertThat(count("SELECT count(*) FROM person")).isEqualTo(31);
         // one transaction recorded every file
         assertThat(count("SELECT count(DISTINCT xmin::text) FROM extract_file")).isOne();
+    }
+
+    @Test
+    void overlappingEpisodesAreRejectedAndCountedBeforeTheFileIsLoaded() throws Exception {
+        InboxBuilder inbox = new InboxBuilder(tmp.resolve("inbox"));
+        List<String> rows = new ArrayList<>(IngestJobTest.validEpisodes(10, 9));
+        rows.add(hyphenated(adult(12)) + ";1;Hässelby-Vällingby;2025-03-01;;;;;;");  // overlaps line 4: 1 of 10
+        inbox.csv("deltagare", "deltagare_2026-10-31.csv", IngestJobTest.lines(IngestJobTest.DELTAGARE_HEADER, rows));
+        inbox.csv("bedomning", "bedomning_2026-10-31.csv", "personnummer;datum;steg;typ",
+                hyphenated(adult(12)) + ";2025-02-01;3;START");
+
+        IngestRunner.Result result = new IngestFixture(runner, tmp.resolve("out")).ingest("stockholmskraften", inbox.root());
+
+        assertThat(result.status()).isEqualTo(IngestRunner.Status.DONE);
+        var deltagare = result.files().stream().filter(f -> f.source().equals("deltagare")).findFirst().orElseThrow();
+        assertThat(deltagare.status()).isEqualTo("LOADED");
+        assertThat(deltagare.rowsRead()).isEqualTo(10);
+        assertThat(deltagare.rowsLoaded()).isEqualTo(9);
+        assertThat(deltagare.rowsRejected()).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM reject WHERE reason = 'OVERLAPPING_EPISODE' AND line = 11")).isOne();
+        assertThat(count("SELECT count(*) FROM episode")).isEqualTo(9);
+        assertThat(count("SELECT count(*) FROM assessment")).isOne();
+        assertThat(count("SELECT count(*) FROM person")).isEqualTo(9);
     }
 }
