@@ -165,10 +165,11 @@ public class RegisterLoader {
         int rejected;
         List<Decision> stepSide;
         try {
-            // The overlap check (R1) on the step's side, while the event files load: it reads the staged
-            // episodes and the register's episodes only, and commits on its own before the deltagare
-            // files are decided again with its rejects counted. Run again after a failure, it finds
-            // nothing more to reject.
+            // The overlap check (R1) on the step's side, while the event files load: it reads episode and
+            // stg_deltagare and writes reject and stg_deltagare, which the event files' transaction does
+            // not touch (its files were decided above), and commits on its own before the deltagare files
+            // are decided again with its rejects counted. Run again after a failure, it finds nothing
+            // more to reject: what it rejected has left stg_deltagare.
             rejected = rejectOverlaps(projectId);
             List<Decision> episodeFiles = decideAll(projectId, maxRejectShare, file -> !file.source().event());
             insertPersons(episodeFiles);
