@@ -190,31 +190,31 @@ class IngestJobTest extends DatabaseTest {
         IngestRunner.Result result = fixture.ingest("stockholmskraften", inbox.root());
 
         assertThat(result.status()).isEqualTo(Status.FILES_FAILED);
-        var deltagare = result.files().stream().filter(f -> f.source().equals("deltagare")).findFirst().orElseThrow();
+        var deltagare = fileOf(result, "deltagare");
         assertThat(deltagare.status()).isEqualTo("FAILED");
         assertThat(deltagare.rowsLoaded()).isZero();
         assertThat(deltagare.rowsRead()).isEqualTo(9);
         assertThat(deltagare.messageSv()).contains("2 av 9 rader").contains("Inget lästes in");
         assertThat(count("SELECT count(*) FROM episode")).isZero();
         assertThat(count("SELECT count(*) FROM stg_deltagare")).isZero();
-        var bedomning = result.files().stream().filter(f -> f.source().equals("bedomning")).findFirst().orElseThrow();
+        var bedomning = fileOf(result, "bedomning");
         assertThat(bedomning.status()).isEqualTo("LOADED");
         assertThat(count("SELECT count(*) FROM assessment")).isEqualTo(4);
     }
 
     @Test
     void overlapsAloneCanTakeADeltagareFileOverTheThresholdWhileTheEventFilesLoadBesideIt() throws Exception {
-        // every row is valid on its own; the two last open episodes overlap those of lines 2 and 3 (R1)
+        // every row is valid on its own; the two last open episodes, of the persons of lines 2 and 3,
+        // begin while those run (R1): 2 of 9 rows rejected, 22 %
         List<String> rows = new ArrayList<>(validEpisodes(10, 7));
-        rows.add(hyphenated(adult(10)) + ";1;Hässelby-Vällingby;2025-03-01;;;;;;");
-        rows.add(hyphenated(adult(11)) + ";1;Hässelby-Vällingby;2025-03-01;;;;;;");      // 2 of 9 = 22 %
+        for (int person : new int[] {10, 11}) rows.add(hyphenated(adult(person)) + ";1;Hässelby-Vällingby;2025-03-01;;;;;;");
         inbox.csv("deltagare", "deltagare_2026-10-31.csv", lines(DELTAGARE_HEADER, rows));
         inbox.csv("bedomning", "bedomning_2026-10-31.csv", "personnummer;datum;steg;typ",
                 hyphenated(adult(40)) + ";2025-02-01;3;START", hyphenated(adult(41)) + ";2025-02-01;4;START");
 
         IngestRunner.Result result = fixture.ingest("stockholmskraften", inbox.root());
 
-        var deltagare = result.files().stream().filter(f -> f.source().equals("deltagare")).findFirst().orElseThrow();
+        var deltagare = fileOf(result, "deltagare");
         assertThat(deltagare.status()).isEqualTo("FAILED");
         assertThat(deltagare.rowsRead()).isEqualTo(9);
         assertThat(deltagare.rowsRejected()).isEqualTo(9); // a failed file loads none of its rows
@@ -244,10 +244,10 @@ class IngestJobTest extends DatabaseTest {
             assertThat(f.status()).isEqualTo("FAILED");
             assertThat(f.rowsRead()).isEqualTo(f.rowsLoaded() + f.rowsRejected());
         });
-        var insatser = result.files().stream().filter(f -> f.source().equals("insatser")).findFirst().orElseThrow();
+        var insatser = fileOf(result, "insatser");
         assertThat(insatser.messageEn()).contains("insatser_af_2026-10-31.csv").contains("anordnare")
                 .contains("jobs/sources/insatser.yml");
-        var kontakter = result.files().stream().filter(f -> f.source().equals("kontakter")).findFirst().orElseThrow();
+        var kontakter = fileOf(result, "kontakter");
         assertThat(kontakter.messageEn()).contains("separated by commas");
     }
 
@@ -601,6 +601,11 @@ class IngestJobTest extends DatabaseTest {
     }
 
     /** The reject file read back: line number → its six fields. */
+    /** The run's summary line of the file of that source (one per source in these tests). */
+    private static FileRegistry.FileSummary fileOf(IngestRunner.Result result, String source) {
+        return result.files().stream().filter(f -> f.source().equals(source)).findFirst().orElseThrow();
+    }
+
     private Map<Integer, String[]> rejects(String source, String fileName) throws Exception {
         Path file = fixture.out().resolve("rejects").resolve(source).resolve(fileName + ".rejects.csv");
         Map<Integer, String[]> out = new java.util.HashMap<>();
