@@ -114,27 +114,23 @@ public class RegisterLoader {
         List<Decision> decisions = decideAll(projectId, maxRejectShare, file -> true);
         if (decisions.isEmpty()) return 0;
         // The sides are chosen by the rows staged before the overlap check (R1): it rejects few episodes.
+        // The event files' decisions stand: the check changes only the deltagare files' counts (an
+        // overlapping episode is a rejected row of its file, R4).
         Set<Source> stepSources = EnumSet.of(Source.DELTAGARE);
         if (parallel) stepSources.addAll(eventSourcesBesideEpisodes(rowsToLoad(decisions)));
-        Predicate<ExtractFile> onStepSide = file -> stepSources.contains(file.source());
-        List<Decision> secondSide = decisions.stream().filter(d -> !onStepSide.test(d.file())).toList();
+        List<Decision> secondSide = decisions.stream().filter(d -> !stepSources.contains(d.file().source())).toList();
+        List<Decision> eventsBeside = decisions.stream()
+                .filter(d -> d.file().source().event() && stepSources.contains(d.file().source())).toList();
+        insertPersons(decisions.stream().filter(d -> d.file().source().event()).toList());
         if (!parallel || secondSide.isEmpty()) {
-            int rejected = rejectOverlaps(projectId);
-            List<Decision> stepSide = decideAll(projectId, maxRejectShare, onStepSide);
-            insertPersons(decisions.stream().filter(d -> !onStepSide.test(d.file())).toList());
-            insertPersons(stepSide);
-            carryOut(stepSide, maxRejectShare);
+            StepSide stepSide = episodesAfterOverlapCheck(projectId, maxRejectShare, eventsBeside);
+            carryOut(stepSide.decisions(), maxRejectShare);
             carryOut(secondSide, maxRejectShare);
             jdbc.sql("ANALYZE person").update();
-            analyze(stepSide);
+            analyze(stepSide.decisions());
             analyze(secondSide);
-            return rejected;
+            return stepSide.overlapsRejected();
         }
-        // The event files' decisions stand: the overlap check changes only the deltagare files' counts
-        // (an overlapping episode is a rejected row of its file, R4).
-        List<Decision> eventsBeside = decisions.stream()
-                .filter(d -> onStepSide.test(d.file()) && d.file().source().event()).toList();
-        insertPersons(decisions.stream().filter(d -> d.file().source().event()).toList());
         // The two transactions must never wait for each other's locks: the step waits for the event
         // files' transaction in Java (below), so if that transaction also waited in PostgreSQL for a
         // lock the step holds, neither would ever go on, and PostgreSQL could not see it to break it.
@@ -148,8 +144,9 @@ public class RegisterLoader {
         // project that has read a table of the second side, whose old partition that side must drop,
         // and then waits to read a table the step's side has locked for the same reason. The second
         // side waits for such locks at most SECOND_SIDE_LOCK_TIMEOUT, then fails, and the step fails with it.
-        // Persons come first and are committed (insertPersons): a large deltagare file's merge drops
-        // episode's key to person, which locks person against any insert until the step commits.
+        // Persons come before the merges and are committed (insertPersons): a large deltagare file's
+        // merge drops episode's key to person, which locks person against any insert until the step
+        // commits.
         // Episode's key to extract_file, which would lock extract_file the same way, is gone (V8).
         long started = System.nanoTime();
         FutureTask<Long> second = new FutureTask<>(() -> ownTransaction.execute(status -> {
@@ -162,22 +159,15 @@ public class RegisterLoader {
         }));
         new Thread(second, "loadRegister-events").start();
         long stepDone;
-        int rejected;
-        List<Decision> stepSide;
+        StepSide stepSide;
         try {
-            // The overlap check (R1) on the step's side, while the event files load: it reads episode and
-            // stg_deltagare and writes reject and stg_deltagare, which the event files' transaction does
-            // not touch (its files were decided above), and commits on its own before the deltagare files
-            // are decided again with its rejects counted. Run again after a failure, it finds nothing
-            // more to reject: what it rejected has left stg_deltagare.
-            rejected = rejectOverlaps(projectId);
-            List<Decision> episodeFiles = decideAll(projectId, maxRejectShare, file -> !file.source().event());
-            insertPersons(episodeFiles);
-            stepSide = new ArrayList<>(episodeFiles);
-            stepSide.addAll(eventsBeside);
-            carryOut(stepSide, maxRejectShare);
+            // The overlap check first, while the event files load: it reads episode and stg_deltagare and
+            // writes reject and stg_deltagare, which the event files' transaction does not touch (its
+            // files were decided above).
+            stepSide = episodesAfterOverlapCheck(projectId, maxRejectShare, eventsBeside);
+            carryOut(stepSide.decisions(), maxRejectShare);
             jdbc.sql("ANALYZE person").update();
-            analyze(stepSide);
+            analyze(stepSide.decisions());
             stepDone = System.nanoTime();
         } catch (RuntimeException | Error e) {
             // the step's rollback must not end the advisory lock while the other transaction still runs
@@ -190,10 +180,28 @@ public class RegisterLoader {
         }
         long secondDone = await(second);
         log.info("loadRegister: {} file(s) on the step's connection ({}) in {} ms, {} event file(s) on a second"
-                        + " connection ({}) in {} ms, both done in {} ms", stepSide.size(), sourceNames(stepSide),
+                        + " connection ({}) in {} ms, both done in {} ms", stepSide.decisions().size(),
+                sourceNames(stepSide.decisions()),
                 (stepDone - started) / 1_000_000, secondSide.size(), sourceNames(secondSide),
                 (secondDone - started) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
-        return rejected;
+        return stepSide.overlapsRejected();
+    }
+
+    /** What the step's transaction loads, and how many staged episodes the overlap check rejected. */
+    private record StepSide(List<Decision> decisions, int overlapsRejected) {
+    }
+
+    /**
+     * The overlap check (R1), then the deltagare files decided again with its rejects counted, and
+     * their persons inserted; the event files given to the step's side follow them. Run again after a
+     * failure, the check finds nothing more to reject: what it rejected has left stg_deltagare.
+     */
+    private StepSide episodesAfterOverlapCheck(String projectId, BigDecimal maxRejectShare, List<Decision> eventsBeside) {
+        int rejected = rejectOverlaps(projectId);
+        List<Decision> decisions = new ArrayList<>(decideAll(projectId, maxRejectShare, file -> !file.source().event()));
+        insertPersons(decisions);
+        decisions.addAll(eventsBeside);
+        return new StepSide(decisions, rejected);
     }
 
     /** The project's pending files of a kind, in the registry's order, decided in a transaction of its own. */
