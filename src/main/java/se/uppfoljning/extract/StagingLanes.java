@@ -94,9 +94,9 @@ public class StagingLanes implements Partitioner {
             byte[] sample = new byte[(int) Math.min(size, SAMPLE_BYTES)];
             try (InputStream in = Files.newInputStream(file.path())) {
                 int read = in.readNBytes(sample, 0, sample.length);
+                if (read == 0) return 0;
                 long lines = 0;
                 for (int i = 0; i < read; i++) if (sample[i] == '\n') lines++;
-                if (read == 0) return 0;
                 return Math.max(1, Math.round((double) lines * size / read));
             }
         } catch (IOException e) {

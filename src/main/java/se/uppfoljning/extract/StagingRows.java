@@ -37,9 +37,11 @@ public final class StagingRows {
         return names;
     }
 
-    /** Where a deltagare row's start date and end reason are among its checked values. */
+    /** Where a deltagare row's start date, end reason, consent and protection are among its checked values. */
     private static final int START = Source.DELTAGARE.columnIndex("startdatum");
     private static final int END_REASON = Source.DELTAGARE.columnIndex("avslutsanledning");
+    private static final int CONSENT = Source.DELTAGARE.columnIndex("samtycke");
+    private static final int PROTECTED_IDENTITY = Source.DELTAGARE.columnIndex("skyddad");
 
     /** How many values a staged row of each source has: {@link #columns}, counted once. */
     private static final Map<Source, Integer> WIDTHS = new EnumMap<>(Source.class);
@@ -62,7 +64,7 @@ public final class StagingRows {
         if (source == Source.DELTAGARE) {
             values[i++] = person.birthDate();
             values[i++] = person.legalGender();
-            values[i++] = anonymous(source, valid.values()) ? null : cipher.encrypt(valid.personnummer());
+            values[i++] = anonymous(valid.values()) ? null : cipher.encrypt(valid.personnummer());
             values[i++] = EpisodeKey.of(row.file().projectId(), person.key(), (LocalDate) valid.values()[START],
                     "FELREG".equals(valid.values()[END_REASON]));
         }
@@ -74,14 +76,7 @@ public final class StagingRows {
     }
 
     /** No consent (samtycke N) or a protected identity (skyddad J): the number is not stored. */
-    private static boolean anonymous(Source source, Object[] values) {
-        List<Column> columns = source.columns();
-        boolean anonymous = false;
-        for (int c = 0; c < columns.size(); c++) {
-            String name = columns.get(c).name();
-            if (name.equals("samtycke") && "N".equals(values[c])) anonymous = true;
-            if (name.equals("skyddad") && "J".equals(values[c])) anonymous = true;
-        }
-        return anonymous;
+    private static boolean anonymous(Object[] values) {
+        return "N".equals(values[CONSENT]) || "J".equals(values[PROTECTED_IDENTITY]);
     }
 }

@@ -150,8 +150,9 @@ public class RegisterMerge {
         // The staging table is locked first, so that no other project's staging adds rows to it while
         // the index below is there or between the check of other files and the TRUNCATE: such a
         // staging waits at the chunk it is on, and holds the next one back until this transaction
-        // ends (about ten seconds at 1,000,000 episodes). Nothing that chunk's transaction holds is wanted here (its own files'
-        // rows of extract_file, stg_person, its event files' tables), so neither waits for the other.
+        // ends (about ten seconds at 1,000,000 episodes). Nothing that chunk's transaction holds is
+        // wanted here (its own files' rows of extract_file, stg_person, its event files' tables), so
+        // neither waits for the other.
         jdbc.sql("LOCK TABLE stg_deltagare IN ACCESS EXCLUSIVE MODE").update();
         // The rows go in in line order through an index built for this insert: the planner, without
         // statistics for the staging table, sorted the whole rows instead, on disk (13.2 s against
