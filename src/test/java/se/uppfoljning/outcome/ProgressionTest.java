@@ -108,4 +108,38 @@ class ProgressionTest extends ScenarioTest {
         // 1 (between the episodes) then 3 would be a step up; the third has one assessment of its own
         assertThat(s.fact(third, "progressed", Boolean.class)).isFalse();
     }
+
+    @Test
+    void anInsatsBegunBeforeSeveralEpisodesRunsAtTheStartOfEachAndAnAnonymousOneCountsOnlyItsAssessments()
+            throws Exception {
+        var first = s.episode(person(0), "2025-01-10", "2025-02-10");
+        var anonymous = s.episode(person(0), "2025-03-01", "2025-04-01");
+        anonymous.put("samtycke", "N");
+        var third = s.episode(person(0), "2025-05-01", "2025-06-01");
+        var fourth = s.episode(person(0), "2025-07-01", null);
+        s.insats(person(0), "KARTLAGGNING", "2024-12-01", "2025-07-15");   // level 2 on all four start days
+        s.insats(person(0), "PRAKTIK", "2025-03-10", "2025-03-20");        // level 3 within the anonymous one
+        s.assessment(person(0), "2025-03-05", 2).assessment(person(0), "2025-03-25", 3);   // its own: up
+        s.insats(person(0), "SFI", "2025-05-10", "");                      // level 4 within the third: 2 → 4
+        s.insats(person(0), "MOTIVATION", "2025-08-01", "");               // level 1 within the fourth: 2 → 1
+
+        s.computeAsOf("2026-11-01");
+
+        assertThat(s.fact(first, "progressed", Boolean.class)).isFalse();
+        assertThat(s.fact(anonymous, "progressed", Boolean.class)).isTrue();
+        assertThat(s.fact(third, "progressed", Boolean.class)).isTrue();
+        assertThat(s.fact(fourth, "progressed", Boolean.class)).isFalse();
+    }
+
+    @Test
+    void theInsatsLadderOfAnAnonymousEpisodeDoesNotCount() throws Exception {
+        var anonymous = s.episode(person(0), "2025-01-10", null);
+        anonymous.put("samtycke", "N");
+        s.insats(person(0), "MOTIVATION", "2024-12-01", "2025-03-01");
+        s.insats(person(0), "PRAKTIK", "2025-04-01", "");                  // 1 → 3, but not linked (R12)
+
+        s.computeAsOf("2026-11-01");
+
+        assertThat(s.fact(anonymous, "progressed", Boolean.class)).isFalse();
+    }
 }

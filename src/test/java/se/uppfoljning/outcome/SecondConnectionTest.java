@@ -38,6 +38,9 @@ class SecondConnectionTest extends ScenarioTest {
         s.contact(person(2), "2025-03-20", "GEMENSAM_KARTLAGGNING", "AF|AF");
         s.af(person(1), "2024-06-01", "11", "", "");
         s.af(person(2), "2025-02-20", "11", "2025-07-15", "ARBETE");
+        s.insats(person(1), "MOTIVATION", "2025-01-01", "");
+        s.insats(person(1), "PRAKTIK", "2025-03-01", "");
+        s.assessment(person(2), "2025-03-05", 3).assessment(person(2), "2025-05-05", 2);
         s.computeAsOf("2026-11-03");
         List<String> onTwo = facts(s.run());
 
@@ -46,6 +49,7 @@ class SecondConnectionTest extends ScenarioTest {
         assertThat(onTwo).anySatisfy(f -> assertThat(f).contains("\"coordinated\": true"));
         assertThat(onTwo).anySatisfy(f -> assertThat(f).contains("\"support_reduced_measurable\": true"));
         assertThat(onTwo).anySatisfy(f -> assertThat(f).contains("\"eligible\": false"));
+        assertThat(onTwo).anySatisfy(f -> assertThat(f).contains("\"progressed\": true"));
 
         forget(s.run());
         OutcomeEngine oneConnection = new OutcomeEngine(jdbc, transactions, false);
