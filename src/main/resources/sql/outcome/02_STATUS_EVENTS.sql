@@ -11,41 +11,15 @@
 -- ARBETE > ... > OVRIGT, then the source in the order deltagare, af_status, insatser). This file
 -- finds both (fact_window_event, one row per episode and window that has an event).
 -- Issue 9: most events belong to the person, not to the episode, so they are listed once per person
--- (person_event), in that order, the best of each day last: the latest event up to a day is then one
--- binary search (width_bucket: how many events are dated <= the day). Pairing every ended episode with
--- every later event of the person instead grew with the square of a person's episodes: 30 s of the
--- 1,000,000-episode benchmark, where the generator gives a person 45 episodes. Two events are the
--- episode's own and dated its end date: the sysselsattning_efter, and an ARBETSSOKANDE registration
--- begun before the end date and open on it. An event's rank and source travel as one number,
--- rank * 10 + source (1 deltagare, 2 af_status, 3 insatser): the smaller wins on a day.
+-- (person_event, made by 00_PERSON_EVENTS.sql), in that order, the best of each day last: the latest
+-- event up to a day is then one binary search (width_bucket: how many events are dated <= the day).
+-- Pairing every ended episode with every later event of the person instead grew with the square of a
+-- person's episodes: 30 s of the 1,000,000-episode benchmark, where the generator gives a person 45
+-- episodes. Two events are the episode's own and dated its end date: the sysselsattning_efter, and an
+-- ARBETSSOKANDE registration begun before the end date and open on it. An event's rank and source
+-- travel as one number, rank * 10 + source (1 deltagare, 2 af_status, 3 insatser): the smaller wins
+-- on a day.
 -- Parameters: :run, :project, :asOf
-DROP TABLE IF EXISTS person_event;
-
-CREATE TEMP TABLE person_event AS
-SELECT person_key,
-       array_agg(event_date ORDER BY event_date, code DESC) AS days,
-       array_agg(code ORDER BY event_date, code DESC) AS codes
-  FROM (
-    SELECT a.person_key, a.deregistered_on AS event_date, status_rank(a.deregistration_status) * 10 + 2 AS code
-      FROM af_registration a
-     WHERE a.project_id = :project AND a.deregistered_on <= :asOf
-       AND status_rank(a.deregistration_status) IS NOT NULL
-    UNION ALL
-    SELECT i.person_key, i.start_date, status_rank(t.evidence) * 10 + 3
-      FROM insats i
-      JOIN insats_type t ON t.run_id = :run AND t.code = i.insats
-     WHERE i.project_id = :project AND i.start_date <= :asOf AND status_rank(t.evidence) IS NOT NULL
-    UNION ALL
-    -- a registration that begins on or after an episode's end date is an event on its first day
-    SELECT a.person_key, a.registered_on, status_rank('ARBETSSOKANDE') * 10 + 2
-      FROM af_registration a
-     WHERE a.project_id = :project AND a.category = 'ARBETSSOKANDE' AND a.registered_on <= :asOf
-       AND (a.deregistered_on IS NULL OR a.deregistered_on > :asOf OR a.deregistered_on >= a.registered_on)
-  ) events
- GROUP BY person_key;
-
-ANALYZE person_event;
-
 DROP TABLE IF EXISTS fact_ended;
 
 CREATE TEMP TABLE fact_ended AS

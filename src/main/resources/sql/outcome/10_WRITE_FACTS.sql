@@ -1,6 +1,6 @@
 -- Writes the run's episode_fact rows, with the evidence EXIT_STATUS and EMPLOYED_6M rest on (the view
 -- status_event lists it): one INSERT of the columns every definition computed into its
--- own temporary table (00-08; 01, 04 and 07 already joined with the episodes by 09), so each row is
+-- own temporary table (00-08; 04 and 07 already joined with the episodes by 09), so each row is
 -- written once. Episodes a definition does not apply to (e.g. EXIT_STATUS for a running episode) have
 -- no row in its table and keep NULL, as before.
 -- episode_fact is unlogged (V15): the facts follow from the register, so they need no WAL of their own.
@@ -24,7 +24,7 @@ INSERT INTO episode_fact (run_id, episode_id, episode_key, person_key, anonymous
 SELECT :run, b.episode_id, b.episode_key, b.person_key, b.anonymous, b.start_date, b.end_date, b.end_reason,
        b.gender, b.age_at_start, b.age_band, b.age_band_fine, b.team, b.area, b.referrer,
        b.support_group_start, b.support_group_end, b.education, b.disability,
-       b.registered_unemployed, b.status_at_entry, b.long_term_unemployed,
+       s.registered_unemployed, s.status_at_entry, s.long_term_unemployed,
        x.exit_status, x.exit_evidence_source, x.exit_evidence_date, x.exit_preliminary,
        b.progression_applies,
        -- PROGRESSION (04 computed the rest on the second connection): an exit to work or studies
@@ -36,6 +36,7 @@ SELECT :run, b.episode_id, b.episode_key, b.person_key, b.anonymous, b.start_dat
        b.joint_assessment_date, b.coordinated_plan_date, b.coordinated,
        e.findings, e.eligible
   FROM fact_side b
+  LEFT JOIN fact_entry s ON s.episode_id = b.episode_id
   LEFT JOIN fact_exit x ON x.episode_id = b.episode_id
   LEFT JOIN fact_support m ON m.episode_id = b.episode_id
   LEFT JOIN fact_employed w ON w.episode_id = b.episode_id
@@ -45,7 +46,7 @@ SET LOCAL work_mem TO DEFAULT;
 
 ANALYZE episode_fact;
 
--- fact_side is dropped by OutcomeEngine: it may be a view of what a second connection computed
--- (SideComputation).
-DROP TABLE fact_base, person_af, person_event, fact_ended, fact_window_event, fact_exit, person_payment,
-           fact_support, fact_employed, fact_eligible;
+-- fact_side, fact_base and person_af are dropped by OutcomeEngine: they may be views of what a second
+-- connection computed (SideComputation).
+DROP TABLE fact_entry, person_event, fact_ended, fact_window_event, fact_exit, person_payment, fact_support,
+           fact_employed, fact_eligible;

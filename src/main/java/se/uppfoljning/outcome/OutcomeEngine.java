@@ -32,16 +32,18 @@ import se.uppfoljning.extract.Codes;
 public class OutcomeEngine {
     /**
      * In dependency order: every definition reads the episodes of 00 (temporary tables, with the
-     * persons' AF registrations), EXIT_STATUS and EMPLOYED_6M the status events of 02, ELIGIBLE the
-     * persons' months of payments that SELF_SUFFICIENT_3M keeps; 09 joins the episodes with what 01,
-     * 04 and 07 computed; 10 writes episode_fact from all of it, one INSERT, with the events the facts
-     * rest on, and adds the exit status to PROGRESSION (issue 9). 01, 04, 07 and 09 run on a second
-     * connection meanwhile, unless that is turned off ({@link SideComputation}).
+     * persons' AF registrations), EXIT_STATUS and EMPLOYED_6M the status events of 00 and 02, ELIGIBLE
+     * the persons' months of payments that SELF_SUFFICIENT_3M keeps; 09 joins the episodes with what 04
+     * and 07 computed; 10 writes episode_fact from all of it, one INSERT, with the events the facts rest
+     * on, and adds the exit status to PROGRESSION (issue 9). The episodes (00_EPISODE_FACTS), 04, 07 and
+     * 09 run on a second connection meanwhile, unless that is turned off ({@link SideComputation}).
      */
     static final List<String> DEFINITIONS = List.of(
-            "00_EPISODE_FACTS", "01_STATUS_AT_ENTRY", "02_STATUS_EVENTS", "03_EXIT_STATUS", "04_PROGRESSION",
-            "05_SELF_SUFFICIENT_3M", "06_EMPLOYED_6M", "07_COORDINATED", "08_ELIGIBLE", "09_SIDE_FACTS",
-            "10_WRITE_FACTS");
+            "00_PERSON_EVENTS", "00_EPISODE_FACTS", "01_STATUS_AT_ENTRY", "02_STATUS_EVENTS", "03_EXIT_STATUS",
+            "04_PROGRESSION", "05_SELF_SUFFICIENT_3M", "06_EMPLOYED_6M", "07_COORDINATED", "08_ELIGIBLE",
+            "09_SIDE_FACTS", "10_WRITE_FACTS");
+    /** Those that need no episodes: with two connections they run while the second makes them. */
+    private static final List<String> WITHOUT_EPISODES = List.of("00_PERSON_EVENTS");
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OutcomeEngine.class);
 
@@ -51,8 +53,9 @@ public class OutcomeEngine {
     private final TransactionTemplate side;
 
     /**
-     * @param secondConnection {@code uppfoljning.outcome.second-connection}: compute 01, 04 and 07 on a
-     *                         second connection beside the others (default; docs/operating.md)
+     * @param secondConnection {@code uppfoljning.outcome.second-connection}: make the episodes and
+     *                         compute 04 and 07 on a second connection beside the others (default;
+     *                         docs/operating.md)
      */
     public OutcomeEngine(JdbcClient jdbc, PlatformTransactionManager transactions,
                          @Value("${uppfoljning.outcome.second-connection:true}") boolean secondConnection) {
@@ -102,8 +105,13 @@ public class OutcomeEngine {
         try (SideComputation second = side == null ? null
                 : SideComputation.start(jdbc, side, scripts, p, run, project.id(),
                         sideJdbc -> insertInsatsTypes(sideJdbc, "pg_temp.insats_type", run, insatser))) {
+            boolean episodes = second == null;
             for (String d : DEFINITIONS) {
                 if (second != null && SideComputation.OWN.contains(d)) continue;
+                if (!episodes && !WITHOUT_EPISODES.contains(d)) {
+                    second.awaitEpisodes(jdbc);
+                    episodes = true;
+                }
                 if (second != null && d.equals(WRITE_FACTS)) second.join(jdbc);
                 long t0 = System.nanoTime();
                 scripts.get(d).run(jdbc, p);
@@ -113,7 +121,8 @@ public class OutcomeEngine {
             if (second != null) {
                 second.drop(jdbc);
             } else {
-                jdbc.sql("DROP TABLE " + String.join(", ", SideComputation.RESULTS)).update();
+                jdbc.sql("DROP TABLE " + String.join(", ", SideComputation.RESULTS) + ", "
+                        + String.join(", ", SideComputation.EPISODES)).update();
             }
         }
         return run;

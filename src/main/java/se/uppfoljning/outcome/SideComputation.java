@@ -2,6 +2,7 @@ package se.uppfoljning.outcome;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,37 +16,39 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Status at entry, PROGRESSION and COORDINATED (01, 04, 07) need only the episodes and the persons'
- * AF registrations (00), so they are computed on a second connection, and joined with the episodes
- * there (09), while the computation's own connection runs the chain 00, 02, 03, 05, 06, 08 (issue 9):
- * PostgreSQL runs each statement on one core, and while the facts are computed nothing else runs on
- * the other. ELIGIBLE stays on the first connection because it reads the months of payments
- * SELF_SUFFICIENT_3M keeps there (grouping payment by person and month on both connections cost about
- * 10 s twice). PROGRESSION's part that rests on the exit status is added by 10. The second connection
- * makes its own episodes and AF registrations (00) first, since temporary tables are private to a
- * session, and its own copy of the run's insats types, which the computation's transaction has not
- * committed yet (as pg_temp.insats_type, which PostgreSQL looks up before the table of that name).
- * At 1,000,000 episodes, with ELIGIBLE on the side and its own grouping of payment, the side took
- * 49 s (00, 01, 04, 08) against 43 s; see docs/performance.md, "Tenth session", for the sides then.
+ * PROGRESSION and COORDINATED (04, 07) need only the episodes and the persons' AF registrations (00),
+ * so they are computed on a second connection, and joined with the episodes there (09), while the
+ * computation's own connection runs the chain 01, 02, 03, 05, 06, 08 (issue 9): PostgreSQL runs each
+ * statement on one core, and while the facts are computed nothing else runs on the other. ELIGIBLE
+ * stays on the first connection because it reads the months of payments SELF_SUFFICIENT_3M keeps there
+ * (grouping payment by person and month on both connections cost about 10 s twice). PROGRESSION's part
+ * that rests on the exit status is added by 10. The second connection has its own copy of the run's
+ * insats types, which the computation's transaction has not committed yet (as pg_temp.insats_type,
+ * which PostgreSQL looks up before the table of that name). Which definitions run where only balances
+ * the two sides: see docs/performance.md, "Tenth session" and "Sixteenth session", for the sides then.
  *
- * <p>Its result (fact_side) is handed over as an unlogged table named after the first connection's
- * backend ({@code outcome_side_<pid>_fact_side}), committed by the second connection, and read by 10
- * through a temporary view under the usual name. The join of 09 was 10's work before, on the first
- * connection while this one idled (docs/performance.md, "Thirteenth session"). View and table are
- * dropped in the computation's own transaction; those of a computation that failed are dropped by the
- * next one on the same connection, or by any computation once their session is gone.
+ * <p>The episodes and AF registrations (00) are made once, by the second connection, in a transaction
+ * of their own, and handed over to both connections: each made them before (5-7 s at 1,000,000
+ * episodes, on the first connection's longer chain), and the first makes the persons' status events
+ * (00_PERSON_EVENTS, which needs no episodes) meanwhile (docs/performance.md, "Sixteenth session").
+ * The side's result (fact_side) is handed over the same way when it is done.
+ *
+ * <p>What is handed over is an unlogged table named after the first connection's backend (e.g.
+ * {@code outcome_side_<pid>_fact_side}), committed by the second connection, and read through a
+ * temporary view under the usual name. The join of 09 was 10's work before, on the first connection
+ * while this one idled (docs/performance.md, "Thirteenth session"). Views and tables are dropped in
+ * the computation's own transaction; those of a computation that failed are dropped by the next one on
+ * the same connection, or by any computation once their session is gone.
  */
 final class SideComputation implements AutoCloseable {
     /** The definitions only the side runs; the computation's own connection leaves them out. */
-    static final List<String> OWN = List.of("01_STATUS_AT_ENTRY", "04_PROGRESSION", "07_COORDINATED",
+    static final List<String> OWN = List.of("00_EPISODE_FACTS", "04_PROGRESSION", "07_COORDINATED",
             "09_SIDE_FACTS");
-    /** What the side runs: its own copy of the episodes and AF registrations (00), then {@link #OWN}. */
-    private static final List<String> DEFINITIONS =
-            Stream.concat(Stream.of("00_EPISODE_FACTS"), OWN.stream()).toList();
+    /** What the side makes first and hands over (00), each a temporary table of the same name there. */
+    static final List<String> EPISODES = List.of("fact_base", "person_af");
     /** What the side computes for 10, each a temporary table of the same name on the side. */
     static final List<String> RESULTS = List.of("fact_side");
-    /** The side's own temporary tables, its copy of 00 included (its insats types go with the commit). */
-    private static final String SIDE_TABLES = "fact_base, person_af, fact_side";
+    private static final List<String> HANDED_OVER = Stream.concat(EPISODES.stream(), RESULTS.stream()).toList();
 
     /** Tables left by a computation whose session has ended (its process or connection died). */
     private static final String ORPHANS = """
@@ -59,16 +62,18 @@ final class SideComputation implements AutoCloseable {
 
     private final String prefix;
     private final ExecutorService thread;
+    private final CompletableFuture<Void> episodes;
     private final Future<?> done;
 
-    private SideComputation(String prefix, ExecutorService thread, Future<?> done) {
+    private SideComputation(String prefix, ExecutorService thread, CompletableFuture<Void> episodes, Future<?> done) {
         this.prefix = prefix;
         this.thread = thread;
+        this.episodes = episodes;
         this.done = done;
     }
 
     /**
-     * Starts the side on its own thread and transaction; {@code jdbc} runs on the computation's own
+     * Starts the side on its own thread and transactions; {@code jdbc} runs on the computation's own
      * transaction here and on the side's there.
      */
     static SideComputation start(JdbcClient jdbc, TransactionTemplate sideTransaction, Map<String, SqlScript> scripts,
@@ -77,37 +82,77 @@ final class SideComputation implements AutoCloseable {
         int pid = jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single();
         String prefix = "outcome_side_" + pid + "_";
         jdbc.sql(ORPHANS).query(String.class).list().forEach(drop -> jdbc.sql(drop).update());
-        RESULTS.forEach(r -> jdbc.sql("DROP TABLE IF EXISTS " + prefix + r).update());
+        HANDED_OVER.forEach(t -> jdbc.sql("DROP TABLE IF EXISTS " + prefix + t).update());
         ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "outcome-side-" + run);
             t.setDaemon(true);
             return t;
         });
-        Future<?> done = thread.submit(() -> sideTransaction.executeWithoutResult(status -> {
-            // LIKE names the schema's table: the temporary one does not exist yet
-            jdbc.sql("CREATE TEMP TABLE insats_type (LIKE insats_type) ON COMMIT DROP").update();
-            insatsTypes.accept(jdbc);
-            for (String d : DEFINITIONS) {
-                long t0 = System.nanoTime();
-                scripts.get(d).run(jdbc, parameters);
-                log.info("outcome run {} for {}: {} in {} ms (second connection)", run, projectId, d,
-                        (System.nanoTime() - t0) / 1_000_000);
+        CompletableFuture<Void> episodes = new CompletableFuture<>();
+        Consumer<String> definition = d -> {
+            long t0 = System.nanoTime();
+            scripts.get(d).run(jdbc, parameters);
+            log.info("outcome run {} for {}: {} in {} ms (second connection)", run, projectId, d,
+                    (System.nanoTime() - t0) / 1_000_000);
+        };
+        Future<?> done = thread.submit(() -> {
+            // Two transactions, perhaps on two pooled connections: the second reads the episodes
+            // through views of what the first committed, as the computation's own connection does.
+            try {
+                sideTransaction.executeWithoutResult(status -> {
+                    definition.accept(OWN.get(0));
+                    handOver(jdbc, prefix, EPISODES);
+                });
+            } catch (RuntimeException | Error e) {
+                episodes.completeExceptionally(e);   // the first connection may be waiting for them
+                throw e;
             }
-            for (String r : RESULTS) {
-                jdbc.sql("CREATE UNLOGGED TABLE " + prefix + r + " AS TABLE " + r).update();
-                // the first connection reads it through a view: planned from the table's statistics
-                jdbc.sql("ANALYZE " + prefix + r).update();
-            }
-            jdbc.sql("DROP TABLE " + SIDE_TABLES).update();
-        }));
-        return new SideComputation(prefix, thread, done);
+            episodes.complete(null);
+            sideTransaction.executeWithoutResult(status -> {
+                showAsViews(jdbc, prefix, EPISODES);
+                // LIKE names the schema's table: the temporary one does not exist yet
+                jdbc.sql("CREATE TEMP TABLE insats_type (LIKE insats_type) ON COMMIT DROP").update();
+                insatsTypes.accept(jdbc);
+                OWN.stream().skip(1).forEach(definition);
+                handOver(jdbc, prefix, RESULTS);
+                jdbc.sql("DROP VIEW " + String.join(", ", EPISODES)).update();
+            });
+        });
+        return new SideComputation(prefix, thread, episodes, done);
+    }
+
+    /** Copies each temporary table into an unlogged one of the prefixed name, and drops it. */
+    private static void handOver(JdbcClient jdbc, String prefix, List<String> tables) {
+        for (String t : tables) {
+            jdbc.sql("CREATE UNLOGGED TABLE " + prefix + t + " AS TABLE " + t).update();
+            // read through a view: planned from the table's statistics
+            jdbc.sql("ANALYZE " + prefix + t).update();
+            jdbc.sql("DROP TABLE " + t).update();
+        }
+    }
+
+    private static void showAsViews(JdbcClient jdbc, String prefix, List<String> tables) {
+        for (String t : tables) jdbc.sql("CREATE TEMP VIEW " + t + " AS SELECT * FROM " + prefix + t).update();
+    }
+
+    /** Waits for the side's episodes (00), then shows them to this connection under their usual names. */
+    void awaitEpisodes(JdbcClient jdbc) {
+        long waited = await(episodes);
+        log.info("outcome facts: waited {} ms for the episodes of the second connection", waited);
+        showAsViews(jdbc, prefix, EPISODES);
     }
 
     /** Waits for the side, then shows its results to this connection under their usual names. */
     void join(JdbcClient jdbc) {
+        long waited = await(done);
+        if (waited > 0) log.info("outcome facts: waited {} ms for the second connection", waited);
+        showAsViews(jdbc, prefix, RESULTS);
+    }
+
+    private static long await(Future<?> side) {
         long t0 = System.nanoTime();
         try {
-            done.get();
+            side.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the outcome facts were computed", e);
@@ -115,15 +160,13 @@ final class SideComputation implements AutoCloseable {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw new IllegalStateException("the second connection of the outcome computation failed", e.getCause());
         }
-        long waited = (System.nanoTime() - t0) / 1_000_000;
-        if (waited > 0) log.info("outcome facts: waited {} ms for the second connection", waited);
-        for (String r : RESULTS) jdbc.sql("CREATE TEMP VIEW " + r + " AS SELECT * FROM " + prefix + r).update();
+        return (System.nanoTime() - t0) / 1_000_000;
     }
 
-    /** After 09, in the computation's own transaction: the views and the side's tables go. */
+    /** After 10, in the computation's own transaction: the views and the side's tables go. */
     void drop(JdbcClient jdbc) {
-        jdbc.sql("DROP VIEW " + String.join(", ", RESULTS)).update();
-        jdbc.sql("DROP TABLE " + String.join(", ", RESULTS.stream().map(r -> prefix + r).toList())).update();
+        jdbc.sql("DROP VIEW " + String.join(", ", HANDED_OVER)).update();
+        jdbc.sql("DROP TABLE " + String.join(", ", HANDED_OVER.stream().map(t -> prefix + t).toList())).update();
     }
 
     /** Without join (the computation failed): the side is not waited for; its tables are left to the next. */

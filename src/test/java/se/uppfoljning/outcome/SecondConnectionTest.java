@@ -1,24 +1,28 @@
 package se.uppfoljning.outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static se.uppfoljning.outcome.Scenario.person;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import se.uppfoljning.IngestFixture;
 import se.uppfoljning.config.SourceProfileLoader;
 
 /**
- * Status at entry, SELF_SUFFICIENT_3M, COORDINATED and ELIGIBLE are computed on a second connection
- * beside the other definitions (the default): the facts are the same as on one connection, and nothing
- * is left behind.
+ * The episodes, PROGRESSION and COORDINATED are computed on a second connection beside the other
+ * definitions (the default): the facts are the same as on one connection, and nothing is left behind;
+ * a failure there reaches the computation's own connection, which never waits for ever.
  */
 class SecondConnectionTest extends ScenarioTest {
     @Autowired
@@ -59,6 +63,22 @@ class SecondConnectionTest extends ScenarioTest {
 
         assertThat(again).isNotEqualTo(s.run());
         assertThat(facts(again)).isEqualTo(onTwo);
+        assertThat(count("SELECT count(*) FROM pg_class WHERE relname LIKE 'outcome_side%'")).isZero();
+    }
+
+    @Test
+    @Timeout(120)
+    void aFailureWhileTheSecondConnectionMakesTheEpisodesReachesTheFirstInsteadOfLeavingItWaiting() {
+        Map<String, SqlScript> scripts = Map.of("00_EPISODE_FACTS", SqlScript.load("sql/outcome-test/FAILING_EPISODES.sql"));
+        TransactionTemplate side = new TransactionTemplate(transactions);
+        side.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            try (SideComputation second = SideComputation.start(jdbc, side, scripts, Map.of(), 0, Scenario.PROJECT,
+                    sideJdbc -> { })) {
+                second.awaitEpisodes(jdbc);
+            }
+        })).hasMessageContaining("division by zero");
         assertThat(count("SELECT count(*) FROM pg_class WHERE relname LIKE 'outcome_side%'")).isZero();
     }
 
