@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * PROGRESSION and COORDINATED (04, 07) need only the episodes and the persons' AF registrations (00),
  * so they are computed on a second connection, and joined with the episodes there (09), while the
- * computation's own connection runs the chain 01, 02, 03, 05, 06, 08 (issue 9): PostgreSQL runs each
- * statement on one core, and while the facts are computed nothing else runs on the other. ELIGIBLE
+ * computation's own connection runs 00_PERSON_EVENTS, 01, 02, 03, 05, 06, 08 (issue 9): PostgreSQL runs
+ * each statement on one core, and while the facts are computed nothing else runs on the other. ELIGIBLE
  * stays on the first connection because it reads the months of payments SELF_SUFFICIENT_3M keeps there
  * (grouping payment by person and month on both connections cost about 10 s twice). PROGRESSION's part
  * that rests on the exit status is added by 10. The second connection has its own copy of the run's
@@ -41,9 +41,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the same connection, or by any computation once their session is gone.
  */
 final class SideComputation implements AutoCloseable {
+    /** The episodes (00), which the side makes first, in a transaction of their own. */
+    private static final String EPISODE_FACTS = "00_EPISODE_FACTS";
+    /** What the side computes after them, and hands over as fact_side. */
+    private static final List<String> AFTER_EPISODES = List.of("04_PROGRESSION", "07_COORDINATED", "09_SIDE_FACTS");
     /** The definitions only the side runs; the computation's own connection leaves them out. */
-    static final List<String> OWN = List.of("00_EPISODE_FACTS", "04_PROGRESSION", "07_COORDINATED",
-            "09_SIDE_FACTS");
+    static final List<String> OWN = Stream.concat(Stream.of(EPISODE_FACTS), AFTER_EPISODES.stream()).toList();
     /** What the side makes first and hands over (00), each a temporary table of the same name there. */
     static final List<String> EPISODES = List.of("fact_base", "person_af");
     /** What the side computes for 10, each a temporary table of the same name on the side. */
@@ -100,7 +103,7 @@ final class SideComputation implements AutoCloseable {
             // through views of what the first committed, as the computation's own connection does.
             try {
                 sideTransaction.executeWithoutResult(status -> {
-                    definition.accept(OWN.get(0));
+                    definition.accept(EPISODE_FACTS);
                     handOver(jdbc, prefix, EPISODES);
                 });
             } catch (RuntimeException | Error e) {
@@ -113,7 +116,7 @@ final class SideComputation implements AutoCloseable {
                 // LIKE names the schema's table: the temporary one does not exist yet
                 jdbc.sql("CREATE TEMP TABLE insats_type (LIKE insats_type) ON COMMIT DROP").update();
                 insatsTypes.accept(jdbc);
-                OWN.stream().skip(1).forEach(definition);
+                AFTER_EPISODES.forEach(definition);
                 handOver(jdbc, prefix, RESULTS);
                 jdbc.sql("DROP VIEW " + String.join(", ", EPISODES)).update();
             });
