@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import se.uppfoljning.config.ConfigException;
 import se.uppfoljning.config.ProjectConfig;
+import se.uppfoljning.database.ForeignKeys;
 import se.uppfoljning.identity.PersonnummerCipher;
 import se.uppfoljning.report.FormulaGuard;
 
@@ -101,6 +102,11 @@ public class SusExport {
                     person_key char(64) COLLATE "C", row_hash char(64), marker text, cells text[])
                 ON COMMIT DROP""").update();
         boolean first = !history.susRegistered(project.id());
+        // a first export's rows are all new, one per participation at most: the history's key may be
+        // checked once after them instead of row by row (its read-ahead then must not read export_row)
+        ForeignKeys rowKey = first ? history.dropRowKeyForFirstExport(jdbc.sql(
+                        "SELECT count(*) FROM episode WHERE project_id = ?").param(project.id()).query(Long.class).single())
+                : ForeignKeys.none();
         // the export's id is taken at its first row (or its first removal), so that an export that
         // writes nothing takes none
         Export export = new Export(new ExportRun(0, ExportRun.SUS, project.id(), null, 1, first ? "NEW" : "DELTA",
@@ -162,14 +168,24 @@ public class SusExport {
         try (ExportCsv.FileWriter file = ExportCsv.open(folder.resolve(FILE), HEADER)) {
             try (ExportCsv.FileWriter worklist = ExportCsv.open(folder.resolve(WORKLIST), WORKLIST_HEADER)) {
                 // read ahead on a second connection: the query, this loop and the history's COPY at once
+                // a first export has no registered state to read (and export_row may be locked by this
+                // transaction, see above)
+                String query = first
+                        ? """
+                          SELECT %s, e.episode_id, CAST(NULL AS char(64)), CAST(NULL AS text), CAST(NULL AS text)
+                            FROM %s
+                           WHERE f.run_id = ?
+                           ORDER BY %s""".formatted(Participations.COLUMNS, Participations.FROM, Participations.ORDER)
+                        : """
+                          WITH state AS (%s)
+                          SELECT %s, e.episode_id, s.row_hash, s.marker, s.cells[%d]
+                            FROM %s LEFT JOIN state s ON s.episode_key = f.episode_key
+                           WHERE f.run_id = ?
+                           ORDER BY %s""".formatted(ExportHistory.SUS_STATE, Participations.COLUMNS, END + 1,
+                                Participations.FROM, Participations.ORDER);
+                Object[] parameters = first ? new Object[] {outcomeRun} : new Object[] {project.id(), outcomeRun};
                 try {
-                    participations.queryAhead("""
-                                    WITH state AS (%s)
-                                    SELECT %s, e.episode_id, s.row_hash, s.marker, s.cells[%d]
-                                      FROM %s LEFT JOIN state s ON s.episode_key = f.episode_key
-                                     WHERE f.run_id = ?
-                                     ORDER BY %s""".formatted(ExportHistory.SUS_STATE, Participations.COLUMNS, END + 1,
-                                    Participations.FROM, Participations.ORDER), 4,
+                    participations.queryAhead(query, 4,
                             (p, previous) -> {
                                 if (!p.registrable()) {
                                     anonymous[0]++;
@@ -200,7 +216,7 @@ public class SusExport {
                                 } else {
                                     delta.add(position, episodeId, p.episodeKey(), p.personKey(), hash, marker, cells);
                                 }
-                            }, project.id(), outcomeRun);
+                            }, parameters);
                 } catch (Exception e) {
                     export.cancel(); // an open COPY would keep the transaction from rolling back
                     throw e;
@@ -243,6 +259,7 @@ public class SusExport {
                     SELECT CAST(ord AS integer), episode_key, CAST(NULL AS text), person_key, CAST(NULL AS char(64)),
                            CAST(? AS text), cells
                       FROM sus_removed""", BORTTAGEN);
+            rowKey.restore();
             history.finish(id, sha, changed, worklistRows, anonymous[0]);
             file.commit();
         }

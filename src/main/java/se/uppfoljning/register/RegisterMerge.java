@@ -6,6 +6,7 @@ import java.util.function.IntSupplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import se.uppfoljning.database.ForeignKeys;
 import se.uppfoljning.extract.ExtractFile;
 import se.uppfoljning.extract.Source;
 import se.uppfoljning.extract.StagingTables;
@@ -33,9 +34,8 @@ import se.uppfoljning.extract.StagingTables;
  * of 7.4-7.9 s at 1,000,000 episodes). Its primary key stays. {@link RegisterLoader} gives the index
  * builds their memory. A file that is large next to the rows already in episode goes in with
  * episode's foreign key to person dropped and added again after the insert, in the same
- * transaction: PostgreSQL checks a foreign key with one lookup per inserted row, while adding it
- * back checks the whole table in one join. The key comes back from its own definition in the
- * catalogue, under its own name, so the schema ends as the migrations made it. Until the commit
+ * transaction ({@link ForeignKeys}): PostgreSQL checks a foreign key with one lookup per inserted
+ * row, while adding it back checks the whole table in one join. Until the commit
  * the table is locked for readers too, as by any ALTER TABLE or DROP INDEX, and so is an event
  * table whose earlier file's partition is dropped.
  */
@@ -75,25 +75,6 @@ public class RegisterMerge {
 
     public RegisterMerge(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /**
-     * Checking the whole table when a foreign key is added back costs about an eighth of checking
-     * a row as it is inserted or less (measured on 1,750,416 rows: 23-29 s of per-row checks of a
-     * key to extract_file, 2.9 s to add it back; episode's two keys at 1,000,000 episodes: 1.7 s),
-     * so the keys go when the file brings at least an eighth of the rows the table already holds.
-     */
-    static final int FOREIGN_KEY_CHECK_RATIO = 8;
-
-    /** The foreign keys of a table, as {@code ALTER TABLE ... ADD CONSTRAINT} would make them again. */
-    private static final String FOREIGN_KEYS = """
-            SELECT format('ALTER TABLE %I DROP CONSTRAINT %I', c.relname, k.conname) AS drop_sql,
-                   format('ALTER TABLE %I ADD CONSTRAINT %I %s', c.relname, k.conname, pg_get_constraintdef(k.oid)) AS add_sql
-              FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
-             WHERE k.conrelid = to_regclass(:table) AND k.contype = 'f'
-             ORDER BY k.conname""";
-
-    private record ForeignKey(String dropSql, String addSql) {
     }
 
     /**
@@ -140,12 +121,11 @@ public class RegisterMerge {
 
     private int mergeEpisodes(long fileId, int staged) {
         long held = rowsHeld("episode");
-        List<ForeignKey> keys = (long) staged * FOREIGN_KEY_CHECK_RATIO >= held ? foreignKeys("episode") : List.of();
+        ForeignKeys keys = ForeignKeys.dropForLargeInsert(jdbc, "episode", staged);
         // Building an index costs about half as much per row as the sort and upkeep of inserting into
         // it, but a build covers the rows already held too: so only when the file at least doubles the
         // table; a small file into a large table goes in as before.
         List<Index> indexes = staged >= held ? indexes("episode") : List.of();
-        keys.forEach(k -> jdbc.sql(k.dropSql()).update());
         indexes.forEach(i -> jdbc.sql(i.dropSql()).update());
         // The staging table is locked first, so that no other project's staging adds rows to it while
         // the index below is there or between the check of other files and the TRUNCATE: such a
@@ -164,7 +144,7 @@ public class RegisterMerge {
         boolean otherFiles = jdbc.sql(OTHER_FILES_STAGED).param("fileId", fileId).query(Boolean.class).single();
         jdbc.sql("DROP INDEX stg_deltagare_file_line").update();
         indexes.forEach(i -> jdbc.sql(i.createSql()).update());
-        keys.forEach(k -> jdbc.sql(k.addSql()).update());
+        keys.restore();
         // When the file's rows are all that stg_deltagare holds (one deltagare file, no other project
         // staging), the table is emptied whole: deleting the rows writes each of them again, to its
         // page and to the WAL (1.1-2.6 s at 1,000,000 episodes, the more right after a checkpoint).
@@ -217,11 +197,6 @@ public class RegisterMerge {
     private List<Index> indexes(String table) {
         return jdbc.sql(INDEXES).param("table", table)
                 .query((rs, n) -> new Index(rs.getString("drop_sql"), rs.getString("create_sql"))).list();
-    }
-
-    private List<ForeignKey> foreignKeys(String table) {
-        return jdbc.sql(FOREIGN_KEYS).param("table", table)
-                .query((rs, n) -> new ForeignKey(rs.getString("drop_sql"), rs.getString("add_sql"))).list();
     }
 
     /**

@@ -115,6 +115,42 @@ class SusExportTest extends ExportTestBase {
     }
 
     @Test
+    void theHistorysKeyToItsExportEndsAsTheMigrationsMadeItWhetherAFirstExportDropsItOrADeltaChecksRowByRow()
+            throws Exception {
+        String keys = """
+                SELECT string_agg(conname || ' ' || pg_get_constraintdef(oid), '; ' ORDER BY conname)
+                  FROM pg_constraint WHERE conrelid = 'export_row'::regclass AND contype = 'f'""";
+        String exportKey = "SELECT oid::bigint FROM pg_constraint WHERE conrelid = 'export_row'::regclass"
+                + " AND conname = 'export_row_export_id_fkey'";
+        String asMigrated = jdbc.sql(keys).query(String.class).single();
+        assertThat(asMigrated).isEqualTo(
+                "export_row_export_id_fkey FOREIGN KEY (export_id) REFERENCES export_run(export_id) ON DELETE CASCADE");
+        long migrated = count(exportKey);
+        deliver("deltagare_2026-10-31.csv", List.of(running, endedToWork));
+        ingest("2026-11-01");
+
+        assertThat(export("sus-export", null, "2026-11-01")).isEqualTo(ExitCodes.DONE);
+
+        // the first export's rows, into an empty history: the key was dropped for them and added back
+        assertThat(count(exportKey)).isNotEqualTo(migrated);
+        assertThat(jdbc.sql(keys).query(String.class).single()).isEqualTo(asMigrated);
+        assertThat(count("SELECT count(*) FROM export_row r JOIN export_run x USING (export_id) WHERE x.kind = 'SUS'"))
+                .isEqualTo(2);
+        long afterFirst = count(exportKey);
+        deliver("deltagare_2026-11-15.csv", List.of(ended(running, "2026-11-10", "STUDIER", "STUDIEMEDEL"), endedToWork));
+        ingest("2026-11-16");
+
+        assertThat(export("sus-export", null, "2026-11-16")).isEqualTo(ExitCodes.DONE);
+
+        // a delta is checked as it goes in, the key untouched, and it sees the first export's state
+        assertThat(count(exportKey)).isEqualTo(afterFirst);
+        assertThat(jdbc.sql(keys).query(String.class).single()).isEqualTo(asMigrated);
+        assertThat(console).contains("NY 0, ANDRAD 0, AVSLUTAD 1 (totalt 1)");
+        assertThat(count("SELECT count(*) FROM export_row r WHERE NOT EXISTS"
+                + " (SELECT 1 FROM export_run x WHERE x.export_id = r.export_id)")).isZero();
+    }
+
+    @Test
     void aRerunWithNoChangeExitsFourAndWritesNothing() throws Exception {
         deliver("deltagare_2026-10-31.csv", List.of(running, endedToWork, incomplete));
         ingest("2026-11-01");
