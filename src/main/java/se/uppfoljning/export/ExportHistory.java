@@ -239,11 +239,16 @@ public class ExportHistory {
         return ForeignKeys.dropForLargeInsert(jdbc, "export_row", participations);
     }
 
-    /** Whether any SUS export of the project has carried a row (its first export is NEW, the rest DELTA). */
+    /**
+     * Whether any SUS export of the project has carried a row (its first export is NEW, the rest
+     * DELTA). A SUS export is recorded at its first row or removal, never empty, so export_run alone
+     * tells; and it must: export_row is not read before {@link #dropRowKeyForFirstExport}, since two
+     * first exports that had both read it would each wait for the other's read to end before
+     * dropping the key (a deadlock).
+     */
     public boolean susRegistered(String projectId) {
         return jdbc.sql("""
-                        SELECT EXISTS (SELECT 1 FROM export_row r JOIN export_run x ON x.export_id = r.export_id
-                                        WHERE x.project_id = ? AND x.kind = 'SUS')""")
+                        SELECT EXISTS (SELECT 1 FROM export_run WHERE project_id = ? AND kind = 'SUS')""")
                 .param(projectId).query(Boolean.class).single();
     }
 
