@@ -58,6 +58,19 @@ public enum ReportKind {
         return this == MONTHLY;
     }
 
+    /** Whether its PDF charts the active participants per month (PdfReportModel: all but ESF's). */
+    public boolean activeByMonth() {
+        return !esf;
+    }
+
+    /**
+     * Whether its PDF shows the process measures and the data quality section (eligibility
+     * findings): the management report only (PdfReportModel).
+     */
+    public boolean processAndQuality() {
+        return this == MONTHLY;
+    }
+
     public static Optional<ReportKind> byJob(String jobName) {
         for (ReportKind k : values()) if (k.jobName.equals(jobName)) return Optional.of(k);
         return Optional.empty();

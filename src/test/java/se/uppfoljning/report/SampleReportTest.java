@@ -91,6 +91,28 @@ class SampleReportTest extends DatabaseTest {
         assertThat(build(ReportKind.ESF, "2026-H1").cells()).isEqualTo(build(ReportKind.ESF, "2026-H1").cells());
     }
 
+    @Test
+    void eachReportReadsOnlyTheFiguresItsPdfShows() {
+        ReportDataset monthly = build(ReportKind.MONTHLY, "2026-10");
+        ReportDataset halfYear = build(ReportKind.HALF_YEAR, "2026-H1");
+        ReportDataset esf = build(ReportKind.ESF, "lifetime");
+
+        // the management report: the active chart, the process measures and the data quality section
+        assertThat(monthly.activeByMonth()).isNotEmpty();
+        assertThat(monthly.processMeasures()).extracting(ReportDataset.ProcessMeasure::key)
+                .containsExactly("JOINT_ASSESSMENT", "COORDINATED_PLAN");
+        assertThat(monthly.eligibilityFindings()).isNotEmpty();
+        // a Finsam report charts the active participants, and shows neither of the others
+        assertThat(halfYear.activeByMonth()).isNotEmpty();
+        assertThat(halfYear.processMeasures()).isEmpty();
+        assertThat(halfYear.eligibilityFindings()).isEmpty();
+        // the ESF report none of them; every report lists the extracts its numbers rest on
+        assertThat(esf.activeByMonth()).isEmpty();
+        assertThat(esf.processMeasures()).isEmpty();
+        assertThat(esf.eligibilityFindings()).isEmpty();
+        assertThat(esf.extracts()).isNotEmpty().isEqualTo(monthly.extracts());
+    }
+
     private ReportDataset build(ReportKind kind, String period) {
         return builder.build(kind, project, Period.parse(period, project.start(), AS_OF), AS_OF, run, 1);
     }
