@@ -216,9 +216,12 @@ SELECT s.period, x.indicator, s.gender, s.age_band, s.age_band_fine, s.team, s.a
 
 ANALYZE indicator_counted;
 
-INSERT INTO indicator_value (run_id, period, indicator, breakdown, breakdown_value, gender, value)
-SELECT :run, period, indicator, breakdown, breakdown_value, gender, value FROM (
-    SELECT period, indicator,
+-- Each breakdown by gender in one hash aggregate; a breakdown's total over the genders ('totalt')
+-- and the breakdown 'total' (one breakdown's groups summed) follow from those few rows. Hashing every
+-- row of indicator_counted once per grouping set, also for the sets without gender and for the
+-- total, cost 1.6-1.9 s whatever the scale: twenty sets over 367,024 rows at 100,000 episodes.
+WITH by_gender AS MATERIALIZED (
+    SELECT period, indicator, gender,
            CASE WHEN GROUPING(age_band) = 0 THEN 'age_band'
                 WHEN GROUPING(age_band_fine) = 0 THEN 'age_band_fine'
                 WHEN GROUPING(team) = 0 THEN 'team'
@@ -227,26 +230,34 @@ SELECT :run, period, indicator, breakdown, breakdown_value, gender, value FROM (
                 WHEN GROUPING(support_group_start) = 0 THEN 'support_group_start'
                 WHEN GROUPING(education) = 0 THEN 'education'
                 WHEN GROUPING(ltu) = 0 THEN 'long_term_unemployed'
-                WHEN GROUPING(disability) = 0 THEN 'disability'
-                ELSE 'total' END AS breakdown,
+                ELSE 'disability' END AS breakdown,
+           -- a NULL value of the breakdown counts under 'total', as it always has
            coalesce(age_band, age_band_fine, team, area, referrer, support_group_start, education, ltu, disability,
                     'total') AS breakdown_value,
-           CASE WHEN GROUPING(gender) = 1 THEN 'totalt' ELSE gender END AS gender,
            sum(weight) AS value
       FROM indicator_counted
      GROUP BY GROUPING SETS (
-            (period, indicator), (period, indicator, gender),
-            (period, indicator, age_band), (period, indicator, age_band, gender),
-            (period, indicator, age_band_fine), (period, indicator, age_band_fine, gender),
-            (period, indicator, team), (period, indicator, team, gender),
-            (period, indicator, area), (period, indicator, area, gender),
-            (period, indicator, referrer), (period, indicator, referrer, gender),
-            (period, indicator, support_group_start), (period, indicator, support_group_start, gender),
-            (period, indicator, education), (period, indicator, education, gender),
-            (period, indicator, ltu), (period, indicator, ltu, gender),
-            (period, indicator, disability), (period, indicator, disability, gender))
-) counts
- WHERE gender <> 'okand';
+            (period, indicator, gender, age_band), (period, indicator, gender, age_band_fine),
+            (period, indicator, gender, team), (period, indicator, gender, area),
+            (period, indicator, gender, referrer), (period, indicator, gender, support_group_start),
+            (period, indicator, gender, education), (period, indicator, gender, ltu),
+            (period, indicator, gender, disability))
+), with_total AS MATERIALIZED (
+    SELECT period, indicator, gender, breakdown, breakdown_value, value FROM by_gender
+    UNION ALL
+    -- every row of indicator_counted is in exactly one age band (NULL too)
+    SELECT period, indicator, gender, 'total', 'total', sum(value)
+      FROM by_gender WHERE breakdown = 'age_band'
+     GROUP BY period, indicator, gender
+)
+INSERT INTO indicator_value (run_id, period, indicator, breakdown, breakdown_value, gender, value)
+SELECT :run, period, indicator, breakdown, breakdown_value, gender, value
+  FROM with_total
+ WHERE gender <> 'okand'
+UNION ALL
+SELECT :run, period, indicator, breakdown, breakdown_value, 'totalt', sum(value)
+  FROM with_total
+ GROUP BY period, indicator, breakdown, breakdown_value;
 
 DROP TABLE indicator_counted;
 

@@ -50,6 +50,46 @@ class IndicatorTest extends ScenarioTest {
         assertThat(together.get("2026-01..2026-10").get("EXIT_WORK/total=total/totalt")).isEqualByComparingTo("1");
     }
 
+    /**
+     * The counts by gender are made per breakdown; a breakdown's 'totalt' and the breakdown 'total'
+     * are summed from them: every group's genders add up to its 'totalt', and every breakdown's
+     * groups to the total, in each gender.
+     */
+    @Test
+    void gendersAddUpToTotaltAndEveryBreakdownsGroupsToTheTotal() throws Exception {
+        s.episode(person(0), "2026-02-02", "2026-06-30").put("kon", "K");
+        var man = s.episode(person(1), "2026-03-02", null);
+        man.put("kon", "M");
+        man.put("team", "2");
+        man.put("omrade", "Skärholmen");
+        s.episode(person(2), "2026-04-06", "2026-09-30").put("kon", "X");
+        s.episode(person(3), "2026-05-04", null).put("kon", "K");
+
+        s.computeAsOf("2026-11-03");
+        Map<String, BigDecimal> lifetime = s.indicators("lifetime", "2026-11-03");
+
+        assertThat(lifetime.get("PART_NEW/total=total/kvinna")).isEqualByComparingTo("2");
+        assertThat(lifetime.get("PART_NEW/total=total/totalt")).isEqualByComparingTo("4");
+        assertThat(lifetime.get("PART_NEW/team=1/totalt")).isEqualByComparingTo("3");
+        assertThat(lifetime.get("PART_NEW/team=2/man")).isEqualByComparingTo("1");
+        Map<String, BigDecimal> byGender = new LinkedHashMap<>();
+        Map<String, BigDecimal> byBreakdown = new LinkedHashMap<>();
+        lifetime.forEach((key, value) -> {
+            String[] parts = key.split("/");                       // indicator / breakdown=value / gender
+            String breakdown = parts[1].substring(0, parts[1].indexOf('='));
+            if (!parts[2].equals("totalt")) byGender.merge(parts[0] + "/" + parts[1], value, BigDecimal::add);
+            if (!breakdown.equals("total")) {
+                byBreakdown.merge(parts[0] + "/" + breakdown + "/" + parts[2], value, BigDecimal::add);
+            }
+        });
+        byGender.forEach((group, sum) -> assertThat(lifetime.get(group + "/totalt")).as(group).isEqualByComparingTo(sum));
+        byBreakdown.forEach((key, sum) -> {
+            String[] parts = key.split("/");
+            assertThat(lifetime.get(parts[0] + "/total=total/" + parts[2])).as(key).isEqualByComparingTo(sum);
+        });
+        assertThat(byBreakdown).containsKeys("PART_NEW/team/totalt", "PART_NEW/area/kvinna", "PART_ACTIVE/age_band/man");
+    }
+
     @Test
     void aPersonWithTwoEpisodesCountsOnceAndTheLatestStartingEpisodeGivesTheBreakdown() throws Exception {
         s.episode(person(0), "2025-01-10", "2025-03-31");                     // team 1
