@@ -20,7 +20,7 @@ public final class ForeignKeys {
      * is inserted or less, so the keys go when an insert brings at least an eighth of the rows the
      * table already holds.
      */
-    public static final int CHECK_RATIO = 8;
+    private static final int CHECK_RATIO = 8;
 
     /** The foreign keys of a table, as {@code ALTER TABLE ... ADD CONSTRAINT} would make them again. */
     private static final String OF_TABLE = """
@@ -59,11 +59,6 @@ public final class ForeignKeys {
     /** No key dropped: {@link #restore} does nothing. */
     public static ForeignKeys none() {
         return new ForeignKeys(null, List.of());
-    }
-
-    /** Whether any key was dropped. */
-    public boolean dropped() {
-        return !dropped.isEmpty();
     }
 
     /** Adds back the keys that were dropped, each checking the whole table once. */

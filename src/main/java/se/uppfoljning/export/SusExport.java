@@ -223,6 +223,9 @@ public class SusExport {
                 }
                 delta.flush();
                 export.flush();
+                // a first export's rows are all in (it has no changed or removed ones), also when
+                // there were none and nothing is written below
+                rowKey.restore();
                 worklistRows = worklist.rows();
                 worklist.refresh();
             }
@@ -259,7 +262,6 @@ public class SusExport {
                     SELECT CAST(ord AS integer), episode_key, CAST(NULL AS text), person_key, CAST(NULL AS char(64)),
                            CAST(? AS text), cells
                       FROM sus_removed""", BORTTAGEN);
-            rowKey.restore();
             history.finish(id, sha, changed, worklistRows, anonymous[0]);
             file.commit();
         }

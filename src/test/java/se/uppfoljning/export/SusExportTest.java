@@ -151,6 +151,20 @@ class SusExportTest extends ExportTestBase {
     }
 
     @Test
+    void aFirstExportWithNothingToWriteLeavesTheHistorysKeyAsMigrated() throws Exception {
+        String keys = "SELECT count(*) FROM pg_constraint WHERE conrelid = 'export_row'::regclass"
+                + " AND conname = 'export_row_export_id_fkey' AND contype = 'f'";
+        deliver("deltagare_2026-10-31.csv", List.of(noConsent, incomplete));
+        ingest("2026-11-01");
+
+        // the one registrable-looking participation is incomplete, the other anonymous: no row to write
+        assertThat(export("sus-export", null, "2026-11-01")).isEqualTo(ExitCodes.NOTHING_TO_DO);
+
+        assertThat(count("SELECT count(*) FROM export_run")).isZero();
+        assertThat(count(keys)).isEqualTo(1);
+    }
+
+    @Test
     void aRerunWithNoChangeExitsFourAndWritesNothing() throws Exception {
         deliver("deltagare_2026-10-31.csv", List.of(running, endedToWork, incomplete));
         ingest("2026-11-01");
