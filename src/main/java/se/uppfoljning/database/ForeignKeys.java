@@ -22,15 +22,19 @@ public final class ForeignKeys {
      */
     private static final int CHECK_RATIO = 8;
 
-    /** The foreign keys of a table, as {@code ALTER TABLE ... ADD CONSTRAINT} would make them again. */
+    /**
+     * The foreign keys of a table, as {@code ALTER TABLE ... ADD CONSTRAINT} would make them again,
+     * with the lock that dropping one takes on the table it references.
+     */
     private static final String OF_TABLE = """
-            SELECT format('ALTER TABLE %I DROP CONSTRAINT %I', c.relname, k.conname) AS drop_sql,
+            SELECT format('LOCK TABLE %I IN SHARE ROW EXCLUSIVE MODE', r.relname) AS lock_sql,
+                   format('ALTER TABLE %I DROP CONSTRAINT %I', c.relname, k.conname) AS drop_sql,
                    format('ALTER TABLE %I ADD CONSTRAINT %I %s', c.relname, k.conname, pg_get_constraintdef(k.oid)) AS add_sql
-              FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
+              FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class r ON r.oid = k.confrelid
              WHERE k.conrelid = to_regclass(:table) AND k.contype = 'f'
              ORDER BY k.conname""";
 
-    private record Key(String dropSql, String addSql) {
+    private record Key(String lockSql, String dropSql, String addSql) {
     }
 
     private final JdbcClient jdbc;
@@ -51,7 +55,14 @@ public final class ForeignKeys {
                 .param(table).query(Long.class).single();
         if (rows * CHECK_RATIO < held) return new ForeignKeys(jdbc, List.of());
         List<Key> keys = jdbc.sql(OF_TABLE).param("table", table)
-                .query((rs, n) -> new Key(rs.getString("drop_sql"), rs.getString("add_sql"))).list();
+                .query((rs, n) -> new Key(rs.getString("lock_sql"), rs.getString("drop_sql"), rs.getString("add_sql")))
+                .list();
+        // Dropping a key locks the table, then the table it references. Taken in that order, a
+        // transaction that has written to the referenced table (an ESF export has entered its
+        // export_run row) and goes on to write to this one would wait for this transaction while it
+        // waits for that one's lock on the referenced table: a deadlock. The referenced table first,
+        // this transaction waits for that one to commit instead.
+        keys.forEach(k -> jdbc.sql(k.lockSql()).update());
         keys.forEach(k -> jdbc.sql(k.dropSql()).update());
         return new ForeignKeys(jdbc, keys);
     }
