@@ -51,8 +51,11 @@ public final class ForeignKeys {
      * {@link #restore} adds back what was dropped.
      */
     public static ForeignKeys dropForLargeInsert(JdbcClient jdbc, String table, long rows) {
-        long held = jdbc.sql("SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = to_regclass(?)")
-                .param(table).query(Long.class).single();
+        return dropForLargeInsert(jdbc, table, rows, rowsHeld(jdbc, table));
+    }
+
+    /** The same, with the rows the table holds already known ({@link #rowsHeld}). */
+    public static ForeignKeys dropForLargeInsert(JdbcClient jdbc, String table, long rows, long held) {
         if (rows * CHECK_RATIO < held) return new ForeignKeys(jdbc, List.of());
         List<Key> keys = jdbc.sql(OF_TABLE).param("table", table)
                 .query((rs, n) -> new Key(rs.getString("lock_sql"), rs.getString("drop_sql"), rs.getString("add_sql")))
@@ -65,6 +68,12 @@ public final class ForeignKeys {
         keys.forEach(k -> jdbc.sql(k.lockSql()).update());
         keys.forEach(k -> jdbc.sql(k.dropSql()).update());
         return new ForeignKeys(jdbc, keys);
+    }
+
+    /** The rows a table holds, as estimated by its last ANALYZE (0 before one). */
+    public static long rowsHeld(JdbcClient jdbc, String table) {
+        return jdbc.sql("SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = to_regclass(?)")
+                .param(table).query(Long.class).single();
     }
 
     /** No key dropped: {@link #restore} does nothing. */

@@ -120,8 +120,8 @@ public class RegisterMerge {
     }
 
     private int mergeEpisodes(long fileId, int staged) {
-        long held = rowsHeld("episode");
-        ForeignKeys keys = ForeignKeys.dropForLargeInsert(jdbc, "episode", staged);
+        long held = ForeignKeys.rowsHeld(jdbc, "episode");
+        ForeignKeys keys = ForeignKeys.dropForLargeInsert(jdbc, "episode", staged, held);
         // Building an index costs about half as much per row as the sort and upkeep of inserting into
         // it, but a build covers the rows already held too: so only when the file at least doubles the
         // table; a small file into a large table goes in as before.
@@ -186,12 +186,6 @@ public class RegisterMerge {
         int rows = statement.getAsInt();
         jdbc.sql("SELECT set_config('enable_sort', ?, true)").param(sort).query(String.class).single();
         return rows;
-    }
-
-    /** The rows a table holds, as estimated by its last ANALYZE (0 before one). */
-    private long rowsHeld(String table) {
-        return jdbc.sql("SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = to_regclass(?)")
-                .param(table).query(Long.class).single();
     }
 
     private List<Index> indexes(String table) {
