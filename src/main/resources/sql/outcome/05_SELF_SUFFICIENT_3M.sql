@@ -10,16 +10,20 @@
 -- search (width_bucket: how many months are <= a day). Joining every ended episode with every month
 -- of the person grew with the square of a person's episodes. Those months (person_payment) stay for
 -- 08_ELIGIBLE's evidence of försörjningsstöd, so payment is grouped by person and month once (it
--- was twice, 9-10 s each at 1,000,000 episodes). Parameters: :project, :asOf
+-- was twice, 9-10 s each at 1,000,000 episodes). The sums per person and month are read from
+-- payment_month, which the ingest keeps beside payment (V17: about one row per person-month where
+-- payment has one per payment; 2.7 s against 6.3 s for person_payment in psql at 1,000,000 episodes,
+-- docs/performance.md "Eighteenth session"). Parameters: :project, :asOf
 DROP TABLE IF EXISTS person_payment;
 
 -- each person's months with a payment row, in order, with running totals: the amount in öre (a
 -- fixed-width array is indexed directly) and the months paid for (sum above zero, R9)
 CREATE TEMP TABLE person_payment AS
 WITH monthly AS (
-    -- manad is the first day of its month (the extract's YYYY-MM)
-    SELECT person_key, month, sum(amount) AS paid
-      FROM payment WHERE project_id = :project AND month <= :asOf
+    -- manad is the first day of its month (the extract's YYYY-MM); a person-month may be more than
+    -- one sum of payment_month (its rows apart in the file, or in two files)
+    SELECT person_key, month, sum(paid) AS paid
+      FROM payment_month WHERE project_id = :project AND month <= :asOf
      GROUP BY person_key, month
 ), running AS (
     SELECT person_key, month,

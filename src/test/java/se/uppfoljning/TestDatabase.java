@@ -49,13 +49,13 @@ public final class TestDatabase {
                 BEGIN
                     FOR t IN SELECT relname FROM pg_class
                               WHERE relnamespace = current_schema()::regnamespace AND relkind = 'r'
-                                AND relname ~ '^(contact|assessment|insats|payment|af_registration)_file_[0-9]+$' LOOP
+                                AND relname ~ '^(contact|assessment|insats|payment|payment_month|af_registration)_file_[0-9]+$' LOOP
                         EXECUTE format('DROP TABLE %I', t);
                     END LOOP;
                 END
                 $$""").update();
         jdbc.sql("""
-                TRUNCATE extract_file, reject, person, episode, contact, assessment, insats, payment,
+                TRUNCATE extract_file, reject, person, episode, contact, assessment, insats, payment, payment_month,
                          af_registration, stg_deltagare, batch_step_execution_context, batch_job_execution_context,
                          batch_step_execution, batch_job_execution_params, batch_job_execution, batch_job_instance,
                          outcome_run, export_run, export_row

@@ -1,5 +1,7 @@
 package se.uppfoljning.extract;
 
+import java.util.List;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -14,7 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * its columns, types and NOT NULLs ({@code LIKE}), and a CHECK that every row is of this file. The
  * register load attaches that table as the file's partition of the register table (V11), which
  * takes no copy of the rows: loading them once, by COPY, is all the writing they cost. A later
- * delivery of the same scope drops the earlier file's partition instead of deleting its rows. The
+ * delivery of the same scope drops the earlier file's partition instead of deleting its rows. A
+ * bistand file's sums per person and month wait beside its rows, in {@code payment_month_file_<id>},
+ * and go with them ({@link PaymentMonths}). The
  * file's persons wait in stg_person, each chunk's once, and the rows staged are counted in
  * extract_file.rows_staged as each chunk commits (V12).
  *
@@ -49,6 +53,29 @@ public final class StagingTables {
                 CREATE TABLE %1$s (LIKE %2$s, CONSTRAINT %1$s_file CHECK (file_id = %3$d))"""
                 .formatted(of(file), file.source().registerTable(), file.fileId())).update();
         jdbc.sql("ALTER TABLE " + of(file) + " DROP COLUMN project_id").update();
+        // a bistand file's sums per person and month (PaymentMonths), staged and attached beside it
+        if (file.source() == Source.BISTAND) {
+            String months = PaymentMonths.tableOf(file.fileId());
+            jdbc.sql("""
+                    CREATE TABLE %1$s (LIKE payment_month, CONSTRAINT %1$s_file CHECK (file_id = %2$d))"""
+                    .formatted(months, file.fileId())).update();
+            jdbc.sql("ALTER TABLE " + months + " DROP COLUMN project_id").update();
+        }
+    }
+
+    /** A table an event file's rows wait in, and the register table it becomes a partition of. */
+    public record Partition(String registerTable, String table) {
+    }
+
+    /**
+     * The tables an event file's rows are in, staged or attached: its own, and beside a bistand
+     * file's its sums per person and month (payment_month, V17).
+     */
+    public static List<Partition> partitionsOf(Source source, long fileId) {
+        if (!source.event()) return List.of();
+        Partition rows = new Partition(source.registerTable(), of(source, fileId));
+        if (source != Source.BISTAND) return List.of(rows);
+        return List.of(rows, new Partition("payment_month", PaymentMonths.tableOf(fileId)));
     }
 
     /** The rows staged for a file that is not yet in the register. */
@@ -74,7 +101,9 @@ public final class StagingTables {
      */
     public static void clear(JdbcClient jdbc, ExtractFile file) {
         if (file.source().event()) {
-            jdbc.sql("DROP TABLE IF EXISTS " + of(file)).update();
+            for (Partition p : partitionsOf(file.source(), file.fileId())) {
+                jdbc.sql("DROP TABLE IF EXISTS " + p.table()).update();
+            }
             jdbc.sql("DELETE FROM stg_person WHERE file_id = ?").param(file.fileId()).update();
             jdbc.sql("UPDATE extract_file SET rows_staged = NULL WHERE file_id = ?").param(file.fileId()).update();
         } else {

@@ -30,7 +30,8 @@ import se.uppfoljning.database.CopyText;
 /**
  * Checks and writes a chunk with PostgreSQL COPY: valid rows into their file's staging table
  * ({@link StagingTables}), an event file's distinct persons into stg_person and its staged rows'
- * count into extract_file, rejected rows into the reject table. It runs on the chunk's own
+ * count into extract_file, a bistand file's sums per person and month into its payment_month table
+ * ({@link PaymentMonths}), rejected rows into the reject table. It runs on the chunk's own
  * transaction, so the rows, their counts and the reader's saved position are committed together,
  * and a restart neither loses nor doubles a row.
  *
@@ -63,6 +64,7 @@ public class StagingWriter implements ItemWriter<ExtractItem> {
         StringBuilder rejects = new StringBuilder();
         List<FileFailure> failures = new ArrayList<>();
         ChunkPersons persons = new ChunkPersons();
+        PaymentMonths months = new PaymentMonths();
         Map<ExtractFile, Long> staged = new LinkedHashMap<>();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         PGCopyOutputStream copy = null;
@@ -90,6 +92,7 @@ public class StagingWriter implements ItemWriter<ExtractItem> {
                         encoded.clear();
                     }
                     if (s.file().source().event()) persons.add(s.file().fileId(), s.person());
+                    if (s.file().source() == Source.BISTAND) months.add(s);
                 } else if (row instanceof RejectedRow r) {
                     rejects.append(new CopyText().add(r.fileId()).add(r.line()).add(r.field()).add(r.value())
                             .add(r.reason().name()).add(r.messageSv()).add(r.messageEn())).append('\n');
@@ -105,6 +108,7 @@ public class StagingWriter implements ItemWriter<ExtractItem> {
                     api.copyIn("COPY stg_person (file_id, person_key, birth_date, legal_gender) FROM STDIN", in);
                 }
             }
+            if (!months.isEmpty()) months.copy(connection, api);
             if (!rejects.isEmpty()) {
                 try (Reader in = new StringReader(rejects.toString())) {
                     api.copyIn("COPY reject (file_id, line, field, value, reason, message_sv, message_en) FROM STDIN", in);

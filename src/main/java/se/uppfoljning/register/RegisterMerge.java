@@ -111,12 +111,15 @@ public class RegisterMerge {
         // the catalogue, and reads it for each of them. So no scan and no rewrite, and the NOT NULL
         // holds by the default. (IF NOT EXISTS: a table staged by an earlier version has the
         // column.) The project id comes from a profile: quoted by the server, as a literal.
-        String addProject = jdbc.sql("""
-                        SELECT format('ALTER TABLE %I ADD COLUMN IF NOT EXISTS project_id text NOT NULL DEFAULT %L', ?, ?)""")
-                .params(StagingTables.of(file), file.projectId()).query(String.class).single();
-        jdbc.sql(addProject).update();
-        jdbc.sql("ALTER TABLE %s ATTACH PARTITION %s FOR VALUES IN (%d)"
-                .formatted(file.source().registerTable(), StagingTables.of(file), file.fileId())).update();
+        // A bistand file's sums per person and month (payment_month, V17) go in beside its rows.
+        for (StagingTables.Partition p : StagingTables.partitionsOf(file.source(), file.fileId())) {
+            String addProject = jdbc.sql("""
+                            SELECT format('ALTER TABLE %I ADD COLUMN IF NOT EXISTS project_id text NOT NULL DEFAULT %L', ?, ?)""")
+                    .params(p.table(), file.projectId()).query(String.class).single();
+            jdbc.sql(addProject).update();
+            jdbc.sql("ALTER TABLE %s ATTACH PARTITION %s FOR VALUES IN (%d)"
+                    .formatted(p.registerTable(), p.table(), file.fileId())).update();
+        }
     }
 
     private int mergeEpisodes(long fileId, int staged) {
@@ -200,6 +203,7 @@ public class RegisterMerge {
      */
     public void analyze(Source source) {
         jdbc.sql("ANALYZE " + source.registerTable()).update();
+        if (source == Source.BISTAND) jdbc.sql("ANALYZE payment_month").update();
     }
 
     public int countStaged(ExtractFile file) {
@@ -217,7 +221,9 @@ public class RegisterMerge {
      */
     public void removeFromRegister(Source source, long fileId) {
         if (source.event()) {
-            jdbc.sql("DROP TABLE IF EXISTS " + StagingTables.of(source, fileId)).update();
+            for (StagingTables.Partition p : StagingTables.partitionsOf(source, fileId)) {
+                jdbc.sql("DROP TABLE IF EXISTS " + p.table()).update();
+            }
         } else {
             jdbc.sql("DELETE FROM episode WHERE file_id = ?").param(fileId).update();
         }

@@ -432,7 +432,7 @@ class IngestJobTest extends DatabaseTest {
                         SELECT i.inhparent::regclass::text FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
                          WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace ORDER BY 1""")
                 .query(String.class).list())
-                .containsExactly("af_registration", "assessment", "contact", "insats", "insats", "payment");
+                .containsExactly("af_registration", "assessment", "contact", "insats", "insats", "payment", "payment_month");
         // episode_id follows the file's lines
         assertThat(jdbc.sql("SELECT line FROM episode ORDER BY episode_id").query(Integer.class).list())
                 .isSorted().hasSize(30);
@@ -587,6 +587,51 @@ class IngestJobTest extends DatabaseTest {
                         SELECT atthasmissing FROM pg_attribute
                          WHERE attrelid = to_regclass(?) AND attname = 'project_id' AND NOT attisdropped""")
                 .param(partition).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void aBistandFilesSumsPerPersonAndMonthAddUpToItsPaymentRowsAndGoWithTheFile() throws Exception {
+        String header = "personnummer;manad;belopp";
+        List<String> rows = new ArrayList<>();
+        // person 0's October twice in a row, then again after another person's rows: two sums of October
+        rows.add(hyphenated(adult(0)) + ";2026-10;100,005");   // payment keeps 100.01 (numeric(12,2))
+        rows.add(hyphenated(adult(0)) + ";2026-10;-50");
+        rows.add(hyphenated(adult(1)) + ";2026-10;300");
+        rows.add(hyphenated(adult(0)) + ";2026-10;7,50");
+        rows.add(hyphenated(adult(0)) + ";2026-09;200");
+        rows.add(hyphenated(adult(0)) + ";2026-13;200");       // rejected: no such month, in no sum
+        // more rows than a chunk (DatabaseTest.CHUNK_SIZE), so that a run of one person-month crosses chunks
+        for (int i = 0; i < 2 * CHUNK_SIZE; i++) rows.add(hyphenated(adult(2)) + ";2026-08;1");
+        inbox.csv("bistand", "bistand_2026-10-31.csv", lines(header, rows));
+
+        fixture.ingest("stockholmskraften", inbox.root());
+
+        long file = fileId("bistand_2026-10-31.csv");
+        assertThat(partitions("payment_month")).containsExactly("payment_month_file_" + file);
+        // grouped by person and month, the sums are what the payment rows add up to, and hold each row once
+        String fromRows = """
+                SELECT project_id, person_key, month, sum(amount) AS paid, count(*) AS rows
+                  FROM payment GROUP BY 1, 2, 3""";
+        String fromSums = """
+                SELECT project_id, person_key, month, sum(paid) AS paid, sum(rows) AS rows
+                  FROM payment_month GROUP BY 1, 2, 3""";
+        assertThat(count("SELECT count(*) FROM (" + fromRows + ") r")).isEqualTo(4);
+        assertThat(count("SELECT count(*) FROM ((" + fromRows + ") EXCEPT (" + fromSums + ")) x")).isZero();
+        assertThat(count("SELECT count(*) FROM ((" + fromSums + ") EXCEPT (" + fromRows + ")) x")).isZero();
+        assertThat(jdbc.sql("SELECT paid::text AS sum FROM payment_month WHERE month = DATE '2026-10-01' ORDER BY paid")
+                .query(String.class).list()).containsExactly("7.50", "50.01", "300.00");
+        // adult(2)'s 2 * CHUNK_SIZE rows of August: one sum per chunk they lie in, not one per row
+        assertThat(count("SELECT count(*) FROM payment_month WHERE month = DATE '2026-08-01'")).isBetween(2L, 3L);
+
+        // a later delivery of the scope replaces the file: its sums go with its rows
+        inbox.delete("bistand", "bistand_2026-10-31.csv");
+        inbox.csv("bistand", "bistand_2026-11-30.csv", header, hyphenated(adult(1)) + ";2026-11;400");
+        fixture.ingest("stockholmskraften", inbox.root());
+
+        long november = fileId("bistand_2026-11-30.csv");
+        assertThat(partitions("payment_month")).containsExactly("payment_month_file_" + november);
+        assertThat(jdbc.sql("SELECT project_id || ':' || month || ':' || paid || ':' || rows FROM payment_month")
+                .query(String.class).list()).containsExactly("stockholmskraften:2026-11-01:400.00:1");
     }
 
     private long fileId(String fileName) {
