@@ -44,8 +44,8 @@ SELECT episode_id, episode_key, person_key, anonymous, start_date, known_end AS 
 ANALYZE fact_base;
 
 -- The persons' AF registrations. Whether some registration is open on a day is asked three times (at
--- an episode's start in 01_STATUS_AT_ENTRY.sql, at its end in 02_STATUS_EVENTS.sql, around the start
--- in 08_ELIGIBLE.sql). person_af keeps each person's registrations once, in order of
+-- an episode's start and around it in 08_STATUS_AT_ENTRY_ELIGIBLE.sql, at its end in 02_STATUS_EVENTS.sql).
+-- person_af keeps each person's registrations once, in order of
 -- inskrivningsdatum, with the latest day any of them up to there is known open ("reach"; open, or
 -- deregistered after the as-of date: infinity): a registration begun on or before day X is open on X
 -- exactly when the reach at the last registration begun by X is >= X, one binary search

@@ -25,7 +25,7 @@ DROP TABLE IF EXISTS fact_ended;
 CREATE TEMP TABLE fact_ended AS
 SELECT f.episode_id, f.person_key, f.anonymous, f.end_date, (f.end_date + interval '6 months')::date AS day,
        status_rank(e.status_after) * 10 + 1 AS own_code,
-       -- an ARBETSSOKANDE registration begun before the end date and open on it (person_af: 01)
+       -- an ARBETSSOKANDE registration begun before the end date and open on it (person_af: 00_EPISODE_FACTS)
        CASE WHEN NOT f.anonymous AND p.seeker_reach[width_bucket(f.end_date - 1, p.days)] >= f.end_date
             THEN status_rank('ARBETSSOKANDE') * 10 + 2 END AS registration_code
   FROM fact_base f

@@ -9,7 +9,7 @@
 -- the paid months; a window's sum is then the difference of two running totals found by binary
 -- search (width_bucket: how many months are <= a day). Joining every ended episode with every month
 -- of the person grew with the square of a person's episodes. Those months (person_payment) stay for
--- 08_ELIGIBLE's evidence of försörjningsstöd, so payment is grouped by person and month once (it
+-- 08_STATUS_AT_ENTRY_ELIGIBLE's evidence of försörjningsstöd, so payment is grouped by person and month once (it
 -- was twice, 9-10 s each at 1,000,000 episodes). The sums per person and month are read from
 -- payment_month, which the ingest keeps beside payment (V17: about one row per person-month where
 -- payment has one per payment; 2.7 s against 6.3 s for person_payment in psql at 1,000,000 episodes,

@@ -1,7 +1,7 @@
 -- Writes the run's episode_fact rows, with the evidence EXIT_STATUS and EMPLOYED_6M rest on (the view
--- status_event lists it): one INSERT of the columns every definition computed into its
--- own temporary table (00-08; 04 and 07 already joined with the episodes by 09), so each row is
--- written once. Episodes a definition does not apply to (e.g. EXIT_STATUS for a running episode) have
+-- status_event lists it): one INSERT of the columns every definition computed into a temporary
+-- table (00-08: EXIT_STATUS with EMPLOYED_6M, status at entry with ELIGIBLE; 04 and 07 already joined
+-- with the episodes by 09), so each row is written once. Episodes a definition does not apply to (e.g. EXIT_STATUS for a running episode) have
 -- no row in its table and keep NULL, as before.
 -- episode_fact is unlogged (V15): the facts follow from the register, so they need no WAL of their own.
 -- Parameters: :run
@@ -31,16 +31,14 @@ SELECT :run, b.episode_id, b.episode_key, b.person_key, b.anonymous, b.start_dat
        coalesce(is_work(x.exit_status) OR x.exit_status = 'STUDIER', false) OR b.moved_up,
        m.self_sufficient_measurable, m.self_sufficient, m.support_reduced_measurable, m.support_reduced,
        m.support_before_mean, m.support_after_mean,
-       w.employed_6m_day, w.employed_6m_measurable, w.employed_6m,
-       w.event_status, w.event_source, w.event_date,
+       x.employed_6m_day, x.employed_6m_measurable, x.employed_6m,
+       x.employed_6m_evidence_status, x.employed_6m_evidence_source, x.employed_6m_evidence_date,
        b.joint_assessment_date, b.coordinated_plan_date, b.coordinated,
-       e.findings, e.eligible
+       s.findings, s.eligible
   FROM fact_side b
-  LEFT JOIN fact_entry s ON s.episode_id = b.episode_id
-  LEFT JOIN fact_exit x ON x.episode_id = b.episode_id
-  LEFT JOIN fact_support m ON m.episode_id = b.episode_id
-  LEFT JOIN fact_employed w ON w.episode_id = b.episode_id
-  LEFT JOIN fact_eligible e ON e.episode_id = b.episode_id;
+  LEFT JOIN fact_start s ON s.episode_id = b.episode_id
+  LEFT JOIN fact_ended_status x ON x.episode_id = b.episode_id
+  LEFT JOIN fact_support m ON m.episode_id = b.episode_id;
 
 SET LOCAL work_mem TO DEFAULT;
 
@@ -48,5 +46,4 @@ ANALYZE episode_fact;
 
 -- fact_side, fact_base and person_af are dropped by OutcomeEngine: they may be views of what a second
 -- connection computed (SideComputation).
-DROP TABLE fact_entry, person_event, fact_ended, fact_window_event, fact_exit, person_payment, fact_support,
-           fact_employed, fact_eligible;
+DROP TABLE fact_start, person_event, fact_ended, fact_window_event, fact_ended_status, person_payment, fact_support;

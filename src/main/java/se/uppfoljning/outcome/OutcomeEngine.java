@@ -32,15 +32,16 @@ import se.uppfoljning.extract.Codes;
 public class OutcomeEngine {
     /**
      * In dependency order: every definition reads the episodes of 00 (temporary tables, with the
-     * persons' AF registrations), EXIT_STATUS and EMPLOYED_6M the status events of 00 and 02, ELIGIBLE
-     * the persons' months of payments that SELF_SUFFICIENT_3M keeps; 09 joins the episodes with what 04
-     * and 07 computed; 10 writes episode_fact from all of it, one INSERT, with the events the facts rest
-     * on, and adds the exit status to PROGRESSION (issue 9). The episodes (00_EPISODE_FACTS), 04, 07 and
-     * 09 run on a second connection meanwhile, unless that is turned off ({@link SideComputation}).
+     * persons' AF registrations), EXIT_STATUS and EMPLOYED_6M (one file) the status events of 00 and 02,
+     * status at entry and ELIGIBLE (one file) the persons' months of payments that SELF_SUFFICIENT_3M
+     * keeps; 09 joins the episodes with what 04 and 07 computed; 10 writes episode_fact from all of it,
+     * one INSERT, with the events the facts rest on, and adds the exit status to PROGRESSION (issue 9).
+     * The episodes (00_EPISODE_FACTS), 04, 07 and 09 run on a second connection meanwhile, unless that
+     * is turned off ({@link SideComputation}).
      */
     static final List<String> DEFINITIONS = List.of(
-            "00_PERSON_EVENTS", "00_EPISODE_FACTS", "01_STATUS_AT_ENTRY", "02_STATUS_EVENTS", "03_EXIT_STATUS",
-            "04_PROGRESSION", "05_SELF_SUFFICIENT_3M", "06_EMPLOYED_6M", "07_COORDINATED", "08_ELIGIBLE",
+            "00_PERSON_EVENTS", "00_EPISODE_FACTS", "02_STATUS_EVENTS", "03_EXIT_STATUS_EMPLOYED_6M",
+            "04_PROGRESSION", "05_SELF_SUFFICIENT_3M", "07_COORDINATED", "08_STATUS_AT_ENTRY_ELIGIBLE",
             "09_SIDE_FACTS", "10_WRITE_FACTS");
     /** Those that need no episodes: with two connections they run while the second makes them. */
     private static final List<String> WITHOUT_EPISODES = List.of("00_PERSON_EVENTS");
