@@ -14,7 +14,7 @@ CREATE TABLE payment_month (
     file_id    bigint        NOT NULL,
     person_key bytea         NOT NULL,
     month      date          NOT NULL,
-    paid       numeric       NOT NULL,
+    paid       numeric(18,2) NOT NULL,  -- a sum of at most a chunk's amounts (numeric(12,2) each)
     rows       integer       NOT NULL
 ) PARTITION BY LIST (file_id);
 

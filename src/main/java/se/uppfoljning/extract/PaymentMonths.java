@@ -43,8 +43,10 @@ final class PaymentMonths {
     /** Adds a staged bistand row to the sum of its person and month, or starts the next sum. */
     void add(StagedRow row) {
         Object[] v = row.values();
-        // the amount as payment stores it: numeric(12,2) rounds a third decimal half away from zero
-        BigDecimal amount = ((BigDecimal) v[AMOUNT]).setScale(2, RoundingMode.HALF_UP);
+        // the amount as payment stores it: numeric(12,2) rounds a third decimal half away from zero; an
+        // amount of at most two decimals is added as it is (a new BigDecimal for each row cost time)
+        BigDecimal amount = (BigDecimal) v[AMOUNT];
+        if (amount.scale() > 2) amount = amount.setScale(2, RoundingMode.HALF_UP);
         if (current != null && (long) current[0] == row.fileId() && sameKey((byte[]) current[1], (byte[]) v[KEY])
                 && current[2].equals(v[MONTH])) {
             current[3] = ((BigDecimal) current[3]).add(amount);

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * PROGRESSION and COORDINATED (04, 07) need only the episodes and the persons' AF registrations (00),
  * so they are computed on a second connection, and joined with the episodes there (09), while the
- * computation's own connection runs 00_PERSON_EVENTS, 01, 02, 03, 05, 06, 08 (issue 9): PostgreSQL runs
+ * computation's own connection runs 00_PERSON_EVENTS, 02, 03, 05, 08 (issue 9): PostgreSQL runs
  * each statement on one core, and while the facts are computed nothing else runs on the other. ELIGIBLE
  * stays on the first connection because it reads the months of payments SELF_SUFFICIENT_3M keeps there
  * (grouping payment by person and month on both connections cost about 10 s twice). PROGRESSION's part
