@@ -29,7 +29,7 @@ class PersonKeyColumnsTest extends DatabaseTest {
         assertThat(columns).containsExactlyInAnyOrder(
                 "af_registration:bytea:-", "assessment:bytea:-", "contact:bytea:-", "episode:bytea:-",
                 "episode_fact:bytea:-", "export_row:character:C", "insats:bytea:-", "payment:bytea:-",
-                "person:bytea:-", "stg_deltagare:bytea:-", "stg_person:bytea:-");
+                "payment_month:bytea:-", "person:bytea:-", "stg_deltagare:bytea:-", "stg_person:bytea:-");
     }
 
     @Test
