@@ -49,17 +49,12 @@ public final class StagingTables {
     /** Makes an event file's table unless it is there. The deltagare rows go into stg_deltagare. */
     static void ensure(JdbcClient jdbc, ExtractFile file) {
         if (!file.source().event() || exists(jdbc, of(file))) return;
-        jdbc.sql("""
-                CREATE TABLE %1$s (LIKE %2$s, CONSTRAINT %1$s_file CHECK (file_id = %3$d))"""
-                .formatted(of(file), file.source().registerTable(), file.fileId())).update();
-        jdbc.sql("ALTER TABLE " + of(file) + " DROP COLUMN project_id").update();
-        // a bistand file's sums per person and month (PaymentMonths), staged and attached beside it
-        if (file.source() == Source.BISTAND) {
-            String months = PaymentMonths.tableOf(file.fileId());
+        // beside a bistand file's rows, its sums per person and month (PaymentMonths)
+        for (Partition p : partitionsOf(file.source(), file.fileId())) {
             jdbc.sql("""
-                    CREATE TABLE %1$s (LIKE payment_month, CONSTRAINT %1$s_file CHECK (file_id = %2$d))"""
-                    .formatted(months, file.fileId())).update();
-            jdbc.sql("ALTER TABLE " + months + " DROP COLUMN project_id").update();
+                    CREATE TABLE %1$s (LIKE %2$s, CONSTRAINT %1$s_file CHECK (file_id = %3$d))"""
+                    .formatted(p.table(), p.registerTable(), file.fileId())).update();
+            jdbc.sql("ALTER TABLE " + p.table() + " DROP COLUMN project_id").update();
         }
     }
 
@@ -101,14 +96,17 @@ public final class StagingTables {
      */
     public static void clear(JdbcClient jdbc, ExtractFile file) {
         if (file.source().event()) {
-            for (Partition p : partitionsOf(file.source(), file.fileId())) {
-                jdbc.sql("DROP TABLE IF EXISTS " + p.table()).update();
-            }
+            drop(jdbc, file.source(), file.fileId());
             jdbc.sql("DELETE FROM stg_person WHERE file_id = ?").param(file.fileId()).update();
             jdbc.sql("UPDATE extract_file SET rows_staged = NULL WHERE file_id = ?").param(file.fileId()).update();
         } else {
             jdbc.sql("DELETE FROM stg_deltagare WHERE file_id = ?").param(file.fileId()).update();
         }
+    }
+
+    /** Drops an event file's tables, staged or attached as partitions ({@link #partitionsOf}). */
+    public static void drop(JdbcClient jdbc, Source source, long fileId) {
+        for (Partition p : partitionsOf(source, fileId)) jdbc.sql("DROP TABLE IF EXISTS " + p.table()).update();
     }
 
     /** Whether a table of that name is on the search path. */

@@ -221,9 +221,7 @@ public class RegisterMerge {
      */
     public void removeFromRegister(Source source, long fileId) {
         if (source.event()) {
-            for (StagingTables.Partition p : StagingTables.partitionsOf(source, fileId)) {
-                jdbc.sql("DROP TABLE IF EXISTS " + p.table()).update();
-            }
+            StagingTables.drop(jdbc, source, fileId);
         } else {
             jdbc.sql("DELETE FROM episode WHERE file_id = ?").param(fileId).update();
         }
