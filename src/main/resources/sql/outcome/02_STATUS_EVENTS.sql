@@ -55,8 +55,7 @@ WITH latest AS (
 )
 SELECT episode_id, kind, event_date,
        status_of_rank(code / 10) AS status,
-       (ARRAY['deltagare', 'af_status', 'insatser'])[code % 10] AS source,
-       (code / 10)::smallint AS rank
+       (ARRAY['deltagare', 'af_status', 'insatser'])[code % 10] AS source
   FROM chosen
  WHERE code IS NOT NULL;
 
