@@ -1,15 +1,18 @@
 -- Writes the run's episode_fact rows, with the evidence EXIT_STATUS and EMPLOYED_6M rest on (the view
--- status_event lists it): one INSERT of the columns every definition computed into a temporary
+-- status_event lists it), into run_fact: a temporary view of the run's own new table, which
+-- OutcomeEngine then attaches to episode_fact as the run's partition and analyses (RunFactTable, V18).
+-- One INSERT of the columns every definition computed into a temporary
 -- table (00-08: EXIT_STATUS with EMPLOYED_6M, status at entry with ELIGIBLE; 04 and 07 already joined
 -- with the episodes by 09), so each row is written once. Episodes a definition does not apply to (e.g. EXIT_STATUS for a running episode) have
 -- no row in its table and keep NULL, as before.
--- episode_fact is unlogged (V15): the facts follow from the register, so they need no WAL of their own.
+-- The run's table is unlogged (V15, V18): the facts follow from the register, so they need no WAL of
+-- their own. It has no index yet: the key is built in one pass when it is attached.
 -- Parameters: :run
 -- The joins of a million rows each kept within memory: 10.8 -> 8.2 s at 1,000,000 episodes with
 -- seven of them (256 MB was slower again: hash tables far beyond the processor's caches).
 SET LOCAL work_mem = '64MB';
 
-INSERT INTO episode_fact (run_id, episode_id, episode_key, person_key, anonymous, start_date, end_date, end_reason,
+INSERT INTO run_fact (run_id, episode_id, episode_key, person_key, anonymous, start_date, end_date, end_reason,
                           gender, age_at_start, age_band, age_band_fine, team, area, referrer,
                           support_group_start, support_group_end, education, disability,
                           registered_unemployed, status_at_entry, long_term_unemployed,
@@ -41,8 +44,6 @@ SELECT :run, b.episode_id, b.episode_key, b.person_key, b.anonymous, b.start_dat
   LEFT JOIN fact_support m ON m.episode_id = b.episode_id;
 
 SET LOCAL work_mem TO DEFAULT;
-
-ANALYZE episode_fact;
 
 -- fact_side, fact_base and person_af are dropped by OutcomeEngine: they may be views of what a second
 -- connection computed (SideComputation).

@@ -41,15 +41,17 @@ public final class TestDatabase {
 
     /** Empties every table of the register and of Spring Batch, so each test starts from nothing. */
     public static void reset(JdbcClient jdbc) {
-        // the event files' tables, staged or attached as partitions (StagingTables): file ids are not
-        // reset, so a table left behind would never be used again, only make every later ANALYZE longer
+        // the event files' tables, staged or attached as partitions (StagingTables), and the runs' facts
+        // (RunFactTable): file and run ids are not reset, so a table left behind would never be used
+        // again, only make every later ANALYZE longer
         jdbc.sql("""
                 DO $$
                 DECLARE t text;
                 BEGIN
                     FOR t IN SELECT relname FROM pg_class
                               WHERE relnamespace = current_schema()::regnamespace AND relkind = 'r'
-                                AND relname ~ '^(contact|assessment|insats|payment|payment_month|af_registration)_file_[0-9]+$' LOOP
+                                AND (relname ~ '^(contact|assessment|insats|payment|payment_month|af_registration)_file_[0-9]+$'
+                                     OR relname ~ '^episode_fact_run_[0-9]+$') LOOP
                         EXECUTE format('DROP TABLE %I', t);
                     END LOOP;
                 END

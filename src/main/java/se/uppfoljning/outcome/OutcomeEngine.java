@@ -34,8 +34,9 @@ public class OutcomeEngine {
      * In dependency order: every definition reads the episodes of 00 (temporary tables, with the
      * persons' AF registrations), EXIT_STATUS and EMPLOYED_6M (one file) the status events of 00 and 02,
      * status at entry and ELIGIBLE (one file) the persons' months of payments that SELF_SUFFICIENT_3M
-     * keeps; 09 joins the episodes with what 04 and 07 computed; 10 writes episode_fact from all of it,
-     * one INSERT, with the events the facts rest on, and adds the exit status to PROGRESSION (issue 9).
+     * keeps; 09 joins the episodes with what 04 and 07 computed; 10 writes the run's facts from all of
+     * it, one INSERT into the run's own table ({@link RunFactTable}), with the events the facts rest on,
+     * and adds the exit status to PROGRESSION (issue 9).
      * The episodes (00_EPISODE_FACTS), 04, 07 and 09 run on a second connection meanwhile, unless that
      * is turned off ({@link SideComputation}).
      */
@@ -75,7 +76,8 @@ public class OutcomeEngine {
      * the register (the project's loaded files), the as-of date, the eligibility rules, the insats
      * list and the SQL itself, so a run already made from the same of all of these is reused: a
      * run-all that makes four reports and exports computes the facts once (issue 9). Only while its
-     * facts are there: episode_fact is unlogged (V15), and a crash of the database server empties it.
+     * facts are there: episode_fact's partitions are unlogged (V15, V18), and a crash of the database
+     * server empties them.
      */
     @Transactional
     public long compute(ProjectConfig project, SourceProfile insatser, LocalDate asOf, Long jobExecutionId) {
@@ -113,12 +115,19 @@ public class OutcomeEngine {
                     second.awaitEpisodes(jdbc);
                     episodes = true;
                 }
-                if (second != null && d.equals(WRITE_FACTS)) second.join(jdbc);
+                if (d.equals(WRITE_FACTS)) {
+                    if (second != null) second.join(jdbc);
+                    RunFactTable.create(jdbc, run);
+                }
                 long t0 = System.nanoTime();
                 scripts.get(d).run(jdbc, p);
                 log.info("outcome run {} for {}: {} in {} ms", run, project.id(), d,
                         (System.nanoTime() - t0) / 1_000_000);
             }
+            long t0 = System.nanoTime();
+            RunFactTable.attach(jdbc, run);
+            log.info("outcome run {} for {}: facts attached and analysed in {} ms", run, project.id(),
+                    (System.nanoTime() - t0) / 1_000_000);
             if (second != null) {
                 second.drop(jdbc);
             } else {
@@ -151,13 +160,13 @@ public class OutcomeEngine {
 
     /*
      * ANALYZE is part of the SQL files: each file analyses the temporary table it fills (autovacuum
-     * never analyses temporary tables), 09 analyses episode_fact. The facts of all runs share that
-     * table, so statistics from before this run know nothing of its rows: once autovacuum had
-     * analysed them, the planner took a new run for a handful of rows and chose nested loops
-     * (10,000 episodes: 29 s instead of 0.3 s for EXIT_STATUS, 5 min instead of 0.7 s for
-     * SELF_SUFFICIENT_3M). ANALYZE in this transaction counts its own new
-     * rows, so what reads them next is planned for what is there. The temporary tables need the
-     * transaction of compute() too: the files run on one connection.
+     * never analyses temporary tables), and RunFactTable analyses the run's facts. When the facts of
+     * all runs shared one table, statistics from before a run knew nothing of its rows: once
+     * autovacuum had analysed them, the planner took a new run for a handful of rows and chose nested
+     * loops (10,000 episodes: 29 s instead of 0.3 s for EXIT_STATUS, 5 min instead of 0.7 s for
+     * SELF_SUFFICIENT_3M). ANALYZE in this transaction counts its own new rows, so what reads them
+     * next is planned for what is there. The temporary tables need the transaction of compute() too:
+     * the files run on one connection.
      */
 
     private static Map<String, Object> parameters(ProjectConfig project, LocalDate asOf) {
