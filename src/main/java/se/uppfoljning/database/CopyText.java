@@ -51,23 +51,32 @@ public final class CopyText {
      */
     public CopyText addQuoted(List<String> cells) {
         if (!line.isEmpty()) line.append('\t');
-        StringBuilder literal = new StringBuilder(16 * cells.size() + 2).append('{');
+        // written into the line at once, the array literal's escapes and then COPY's on each character
+        // (a literal built first and escaped whole was a second copy of every cell of every row)
+        line.append('{');
         for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) literal.append(',');
+            if (i > 0) line.append(',');
             String c = cells.get(i);
             if (c == null) {
-                literal.append("NULL");
+                line.append("NULL");
             } else {
-                literal.append('"');
+                line.append('"');
                 for (int k = 0; k < c.length(); k++) {
                     char ch = c.charAt(k);
-                    if (ch == '"' || ch == '\\') literal.append('\\');
-                    literal.append(ch);
+                    switch (ch) {
+                        // the literal's backslash before a quote or backslash, itself escaped for COPY
+                        case '"' -> line.append("\\\\\"");
+                        case '\\' -> line.append("\\\\\\\\");
+                        case '\t' -> line.append("\\t");
+                        case '\n' -> line.append("\\n");
+                        case '\r' -> line.append("\\r");
+                        default -> line.append(ch);
+                    }
                 }
-                literal.append('"');
+                line.append('"');
             }
         }
-        escape(literal.append('}').toString());
+        line.append('}');
         return this;
     }
 
