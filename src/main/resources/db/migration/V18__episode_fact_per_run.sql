@@ -8,8 +8,10 @@
 -- where they were rows among all others' before.
 --
 -- The facts of the runs before this migration stay, as they are, in one partition for all of them
--- (episode_fact_earlier, run ids below the next run's); the view status_event is made again on the new
--- table, unchanged.
+-- (episode_fact_earlier, run ids below the next run's).
+-- status_event (V7) reads episode_fact, and a view follows the table it reads through a rename: it is
+-- made again, from its own definition, on the new table.
+CREATE TEMP TABLE v18_view AS SELECT pg_get_viewdef('status_event'::regclass) AS definition;
 DROP VIEW status_event;
 
 ALTER TABLE episode_fact RENAME TO episode_fact_earlier;
@@ -30,14 +32,8 @@ BEGIN
         EXECUTE format('ALTER TABLE episode_fact ATTACH PARTITION episode_fact_earlier FOR VALUES FROM (MINVALUE) TO (%s)',
                        next_run);
     END IF;
+    EXECUTE 'CREATE VIEW status_event AS ' || (SELECT definition FROM v18_view);
 END
 $$;
 
-CREATE VIEW status_event AS
-SELECT run_id, episode_id, exit_status AS status, exit_evidence_source AS source,
-       exit_evidence_date AS event_date, status_rank(exit_status) AS rank
-  FROM episode_fact WHERE exit_evidence_source IS NOT NULL
- UNION
-SELECT run_id, episode_id, employed_6m_evidence_status, employed_6m_evidence_source,
-       employed_6m_evidence_date, status_rank(employed_6m_evidence_status)
-  FROM episode_fact WHERE employed_6m_evidence_source IS NOT NULL;
+DROP TABLE v18_view;
