@@ -1,10 +1,10 @@
 -- Writes the run's episode_fact rows, with the evidence EXIT_STATUS and EMPLOYED_6M rest on (the view
 -- status_event lists it), into run_fact: a temporary view of the run's own new table, which
 -- OutcomeEngine then attaches to episode_fact as the run's partition and analyses (RunFactTable, V18).
--- One INSERT of the columns every definition computed into a temporary
--- table (00-08: EXIT_STATUS with EMPLOYED_6M, status at entry with ELIGIBLE; 04 and 07 already joined
--- with the episodes by 09), so each row is written once. Episodes a definition does not apply to (e.g. EXIT_STATUS for a running episode) have
--- no row in its table and keep NULL, as before.
+-- One INSERT of the columns every definition computed into a temporary table (00-08: EXIT_STATUS
+-- with EMPLOYED_6M, status at entry with ELIGIBLE; 04 and 07 already joined with the episodes by 09),
+-- so each row is written once. Episodes a definition does not apply to (e.g. EXIT_STATUS for a
+-- running episode) have no row in its table and keep NULL, as before.
 -- The run's table is unlogged (V15, V18): the facts follow from the register, so they need no WAL of
 -- their own. It has no index yet: the key is built in one pass when it is attached.
 -- Parameters: :run

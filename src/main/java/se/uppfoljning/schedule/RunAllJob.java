@@ -172,8 +172,9 @@ public class RunAllJob implements ProjectJob {
 
     /**
      * The due jobs, {@code parallelJobs} at a time, {@link #LONGEST_JOB} first, {@link #SHORTEST_JOB}
-     * last and the others in their order: after the ingest they only read the register, each writes its own files, and on two cores
-     * one job's SQL runs while the other's Java renders or writes (issue 9). The first to need the
+     * last and the others in their order: after the ingest they only read the register, each writes
+     * its own files, and on two cores one job's SQL runs while the other's Java renders or writes
+     * (issue 9). The first to need the
      * outcome facts computes them and the others wait for it and reuse them
      * ({@link se.uppfoljning.outcome.OutcomeEngine}). Each part's printing is kept apart and printed
      * whole, in the file's order ({@link PartOutput}).
