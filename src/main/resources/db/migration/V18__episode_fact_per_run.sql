@@ -21,16 +21,16 @@ ALTER TABLE episode_fact_earlier RENAME CONSTRAINT episode_fact_pkey TO episode_
 CREATE TABLE episode_fact (LIKE episode_fact_earlier INCLUDING DEFAULTS) PARTITION BY RANGE (run_id);
 ALTER TABLE episode_fact ADD PRIMARY KEY (run_id, episode_id);
 
+-- the earlier runs' partition ends after the highest run it holds: every later run's id is higher
 DO $$
 DECLARE
-    next_run bigint := greatest((SELECT max(run_id) FROM outcome_run), (SELECT max(run_id) FROM episode_fact_earlier))
-                       + 1;
+    last_run bigint := (SELECT max(run_id) FROM episode_fact_earlier);
 BEGIN
-    IF next_run IS NULL OR NOT EXISTS (SELECT 1 FROM episode_fact_earlier) THEN
+    IF last_run IS NULL THEN
         DROP TABLE episode_fact_earlier;
     ELSE
         EXECUTE format('ALTER TABLE episode_fact ATTACH PARTITION episode_fact_earlier FOR VALUES FROM (MINVALUE) TO (%s)',
-                       next_run);
+                       last_run + 1);
     END IF;
     EXECUTE 'CREATE VIEW status_event AS ' || (SELECT definition FROM v18_view);
 END
